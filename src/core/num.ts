@@ -1,0 +1,110 @@
+/**
+ * Reading a cell as a number, the one place where text numbers, full-width digits, units
+ * and percentages are understood. Used by the custom functions and by every table reader.
+ */
+import { cellError, CellError, Result } from "./result";
+
+/** A cell value as Office.js `values` gives it (the port uses the same representation). */
+export type CellValue = string | number | boolean | null | undefined;
+
+export type ParsedNumber =
+  | { kind: "number"; value: number }
+  | { kind: "blank" }
+  | { kind: "invalid"; message: string; /** the number meant, in 万元 where a unit was given */ suggestion?: number };
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Full-width ASCII (０-９, ．, ，, －, ％ …) to half-width; ideographic space to space. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/** Units written inside a cell, with the factor that converts to 万元 (the convention). */
+const UNITS: Array<[RegExp, number, string]> = [
+  [/亿元$|亿$/, 10000, "亿元"],
+  [/千万元$|千万$/, 1000, "千万元"],
+  [/万元$|万$/, 1, "万元"],
+  [/千元$/, 0.1, "千元"],
+  [/元$/, 0.0001, "元"],
+];
+
+const EXCEL_ERROR = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/;
+
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+function parsePlain(t: string): number | null {
+  if (PLAIN.test(t)) return Number(t);
+  if (GROUPED.test(t)) return Number(t.replace(/,/g, ""));
+  return null;
+}
+
+function fmt(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Parse one cell value into a number, a blank, or an invalid value with a zh-CN/English message. */
+export function parseNumber(raw: CellValue): ParsedNumber {
+  if (raw === null || raw === undefined) return { kind: "blank" };
+  if (typeof raw === "number") {
+    return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "invalid", message: "不是有限数值 (not a finite number)" };
+  }
+  if (typeof raw === "boolean") return { kind: "invalid", message: `逻辑值 ${raw ? "TRUE" : "FALSE"} 不是数值 (a logical value is not a number)` };
+  const text = toHalfWidth(String(raw)).trim();
+  if (text === "") return { kind: "blank" };
+  if (EXCEL_ERROR.test(text)) return { kind: "invalid", message: `单元格是错误值 ${text}，请先修正其公式或数据 (the cell holds the error ${text})` };
+  let t = text.replace(/\s+/g, "").replace(/[，]/g, ",").replace(/。/g, ".").replace(/[−–—]/g, "-");
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) {
+    negative = true;
+    t = paren[1];
+  }
+  const sign = (v: number) => (negative ? -v : v);
+  const plain = parsePlain(t);
+  if (plain !== null) return { kind: "number", value: sign(plain) };
+  if (t.endsWith("%")) {
+    const p = parsePlain(t.slice(0, -1));
+    if (p !== null) return { kind: "number", value: sign(p / 100) };
+  }
+  for (const [re, factor, unit] of UNITS) {
+    if (re.test(t)) {
+      const p = parsePlain(t.replace(re, ""));
+      if (p !== null) {
+        const suggestion = sign(p) * factor;
+        return {
+          kind: "invalid",
+          message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,
+          suggestion,
+        };
+      }
+    }
+  }
+  return { kind: "invalid", message: `“${text}”不是数值 (not a number)` };
+}
+
+/**
+ * A required numeric argument of a custom function: blank → #N/A, text that is not a number
+ * → #VALUE!. Numeric text ("1,234.5", "１２３", "5.9%") is read as a number.
+ */
+export function argNumber(raw: unknown, name: string): Result<number> {
+  const v = unwrapSingle(raw);
+  const p = parseNumber(v as CellValue);
+  if (p.kind === "number") return p.value;
+  if (p.kind === "blank") return cellError("#N/A", `缺少参数 ${name} (${name} is blank)`);
+  return cellError("#VALUE!", `${name}: ${p.message}`);
+}
+
+/** An optional argument: omitted (null/undefined) or blank → undefined. */
+export function optionalNumber(raw: unknown, name: string): Result<number> | undefined {
+  const v = unwrapSingle(raw);
+  if (parseNumber(v as CellValue).kind === "blank") return undefined;
+  return argNumber(v, name);
+}
+
+/** A 1×1 range passed where a scalar is expected is read as its single value. */
+export function unwrapSingle(raw: unknown): unknown {
+  if (Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return raw[0][0];
+  return raw;
+}
+
+export type { CellError };

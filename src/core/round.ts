@@ -1,0 +1,34 @@
+/**
+ * Rounding and error precedence shared by the indicator families.
+ */
+import { CellError, ErrorCode, isError } from "./result";
+
+/** Strip binary noise (0.65 * 10 = 6.5000000000000001) before a rounding decision. */
+export function denoise(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+
+/** Excel ROUND: half away from zero, at `decimals` places, robust to binary noise. */
+export function roundHalfUp(x: number, decimals = 0): number {
+  const f = 10 ** decimals;
+  const scaled = denoise(x * f);
+  const r = Math.sign(scaled) * Math.floor(Math.abs(scaled) + 0.5);
+  return denoise(r / f) + 0; // + 0 turns -0 into 0
+}
+
+/** Documented order of input errors: blank, then text, then meaningless, then zero denominator. */
+const ORDER: ErrorCode[] = ["#N/A", "#VALUE!", "#NUM!", "#DIV/0!"];
+
+/** The error that wins among several results (by the documented order), or undefined if none is an error. */
+export function firstError(...xs: unknown[]): CellError | undefined {
+  let best: CellError | undefined;
+  for (const x of xs) {
+    if (isError(x) && (!best || rank(x) < rank(best))) best = x;
+  }
+  return best;
+}
+
+function rank(e: CellError): number {
+  const i = ORDER.indexOf(e.error);
+  return i < 0 ? ORDER.length : i;
+}

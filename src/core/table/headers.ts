@@ -1,0 +1,45 @@
+/**
+ * Header text normalisation and unit recognition. One place decides when two headers
+ * mean the same column: "1—本月工业总产值（万元）" and "1-本月工业总产值" do.
+ */
+import { toHalfWidth } from "../num";
+
+export interface NormalizedHeader {
+  /** The header without spaces, units or punctuation variants. */
+  name: string;
+  /** A unit given in brackets or after a slash, e.g. 万元, 亩, 平方米; "" when none. */
+  unit: string;
+}
+
+const UNIT_WORDS = ["万元", "千元", "亿元", "元", "亩", "平方米", "㎡", "m2", "m²", "公顷", "吨标煤", "吨标准煤", "tce", "人", "户", "%", "个"];
+
+export function normalizeHeader(raw: unknown): NormalizedHeader {
+  if (raw === null || raw === undefined) return { name: "", unit: "" };
+  let s = toHalfWidth(String(raw)).replace(/[\s\r\n]+/g, "");
+  // dash variants between 1 and 本月 (1—本月, 1~本月, 1至本月, 1－本月)
+  s = s.replace(/[—–−~～]/g, "-").replace(/^(上年同期)?1至/, "$11-").replace(/(1)至(本月|\d+月)/g, "$1-$2");
+  let unit = "";
+  const br = /[(\[【]([^)\]】]*)[)\]】]/g;
+  s = s.replace(br, (_m, inner: string) => {
+    const u = inner.replace(/^单位[:：]?/, "");
+    if (UNIT_WORDS.includes(u) && !unit) unit = u;
+    return "";
+  });
+  const slash = /[/／]([^/／]+)$/.exec(s);
+  if (slash && UNIT_WORDS.includes(slash[1])) {
+    unit = unit || slash[1];
+    s = s.slice(0, slash.index);
+  }
+  s = s.replace(/[:：*＊#]/g, "");
+  return { name: s, unit: unit === "㎡" || unit === "m2" || unit === "m²" ? "平方米" : unit === "吨标准煤" ? "吨标煤" : unit };
+}
+
+/** Factor converting a value in `from` to the canonical unit `to`; 1 when unknown or equal. */
+export function unitFactor(from: string, to: string | undefined): number {
+  if (!to || !from || from === to) return 1;
+  const money: Record<string, number> = { 元: 1e-4, 千元: 0.1, 万元: 1, 亿元: 1e4 };
+  if (from in money && to in money) return money[from] / money[to];
+  const land: Record<string, number> = { 平方米: 0.0015, 亩: 1, 公顷: 15 };
+  if (from in land && to in land) return land[from] / land[to];
+  return 1;
+}

@@ -1,0 +1,99 @@
+/**
+ * The workbook port: everything the task pane and the CLI need from a workbook.
+ * Adapters: Office.js (src/excel/officeAdapter.ts) and exceljs (src/workbook/fileAdapter.ts),
+ * the latter for the CLI (Node) and the browser workbench.
+ *
+ * Values use the Office.js `values` representation: numbers, strings, booleans; an empty cell
+ * is "" (null is accepted on write); dates are Excel serial numbers; error cells are their
+ * error text ("#N/A"). Addresses are A1-style without the sheet ("B3").
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetValues {
+  name: string;
+  /** 1-based sheet row/column of values[0][0] (the used range may not start at A1). */
+  startRow: number;
+  startCol: number;
+  values: CellValue[][];
+}
+
+export interface WriteSheetOptions {
+  /** Create an Excel table (ListObject) over the written range with this name. */
+  tableName?: string;
+  /** Per-column number formats, e.g. ["@", "0.00", "0.0%"]. */
+  numberFormats?: (string | null)[];
+  /** Strings starting with "=" are written as formulas (Excel adapter); the file adapter stores formulas too. */
+  formulas?: boolean;
+  /** Per-column allowed-value lists (data validation), keyed by 0-based column index. */
+  validationLists?: Record<number, string[]>;
+  /** Activate the sheet after writing. */
+  activate?: boolean;
+}
+
+export interface CellUpdate {
+  address: string;
+  value: CellValue;
+}
+
+export interface ChartSpec {
+  /** Stable name: a chart with the same name on the sheet is replaced (refreshed in place). */
+  name: string;
+  type: "column" | "line" | "bar";
+  title: string;
+  /** A1 range of the data on the same sheet, header row first, first column = categories. */
+  dataRange: string;
+  /** Top-left anchor cell. */
+  anchor: string;
+}
+
+export interface WorkbookPort {
+  readonly kind: "excel" | "file";
+  /** Whether native charts can be created (Excel only). */
+  readonly canChart: boolean;
+  workbookName(): Promise<string>;
+  listSheets(): Promise<string[]>;
+  activeSheet(): Promise<string | null>;
+  /** The whole used range of a sheet in one round trip; null when the sheet does not exist. */
+  readSheet(name: string): Promise<SheetValues | null>;
+  /** Several sheets in one round trip. */
+  readSheets(names: string[]): Promise<(SheetValues | null)[]>;
+  /** Add the sheet, or clear and replace it if it exists; writes rows from A1. */
+  writeSheet(name: string, rows: CellValue[][], options?: WriteSheetOptions): Promise<void>;
+  /** Write single cells of an existing sheet (pool actions). */
+  writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
+  /** Append rows below the used range (creating the sheet with `header` when missing). */
+  appendRows(sheet: string, rows: CellValue[][], header?: CellValue[]): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Fill cells with a colour, remembering their previous fills. */
+  highlight(sheet: string, addresses: string[], color: string): Promise<void>;
+  /** Restore exactly the fills that highlight() replaced on this sheet. */
+  clearHighlight(sheet: string): Promise<void>;
+  /** Native chart; only when canChart. */
+  upsertChart?(sheet: string, spec: ChartSpec): Promise<void>;
+}
+
+/** 1-based column number → letters (1 → A, 27 → AA). */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based row and column → "B3". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** "B3" → { row: 3, col: 2 }. */
+export function parseAddress(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`bad address ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
