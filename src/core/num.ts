@@ -19,12 +19,12 @@ export function toHalfWidth(s: string): string {
 }
 
 /** Units written inside a cell, with the factor that converts to 万元 (the convention). */
-const UNITS: Array<[RegExp, number, string]> = [
-  [/亿元$|亿$/, 10000, "亿元"],
-  [/千万元$|千万$/, 1000, "千万元"],
-  [/万元$|万$/, 1, "万元"],
-  [/千元$/, 0.1, "千元"],
-  [/元$/, 0.0001, "元"],
+const UNITS: Array<[RegExp, number, number, string]> = [
+  [/亿元$|亿$/, 10000, 1, "亿元"],
+  [/千万元$|千万$/, 1000, 1, "千万元"],
+  [/万元$|万$/, 1, 1, "万元"],
+  [/千元$/, 1, 10, "千元"],
+  [/元$/, 1, 10000, "元"],
 ];
 
 const EXCEL_ERROR = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/;
@@ -66,11 +66,11 @@ export function parseNumber(raw: CellValue): ParsedNumber {
     const p = parsePlain(t.slice(0, -1));
     if (p !== null) return { kind: "number", value: sign(p / 100) };
   }
-  for (const [re, factor, unit] of UNITS) {
+  for (const [re, mul, div, unit] of UNITS) {
     if (re.test(t)) {
       const p = parsePlain(t.replace(re, ""));
       if (p !== null) {
-        const suggestion = sign(p) * factor;
+        const suggestion = (sign(p) * mul) / div;
         return {
           kind: "invalid",
           message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,

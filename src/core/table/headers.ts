@@ -34,12 +34,26 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
   return { name: s, unit: unit === "㎡" || unit === "m2" || unit === "m²" ? "平方米" : unit === "吨标准煤" ? "吨标煤" : unit };
 }
 
+/** Units as rationals of the canonical unit, so conversions stay exact (1200 元 = 0.12 万元). */
+const MONEY: Record<string, [number, number]> = { 元: [1, 10000], 千元: [1, 10], 万元: [1, 1], 亿元: [10000, 1] };
+const LAND: Record<string, [number, number]> = { 平方米: [15, 10000], 亩: [1, 1], 公顷: [15, 1] };
+
+function ratio(from: string, to: string | undefined): [number, number] {
+  if (!to || !from || from === to) return [1, 1];
+  for (const table of [MONEY, LAND]) {
+    if (from in table && to in table) return [table[from][0] * table[to][1], table[from][1] * table[to][0]];
+  }
+  return [1, 1];
+}
+
 /** Factor converting a value in `from` to the canonical unit `to`; 1 when unknown or equal. */
 export function unitFactor(from: string, to: string | undefined): number {
-  if (!to || !from || from === to) return 1;
-  const money: Record<string, number> = { 元: 1e-4, 千元: 0.1, 万元: 1, 亿元: 1e4 };
-  if (from in money && to in money) return money[from] / money[to];
-  const land: Record<string, number> = { 平方米: 0.0015, 亩: 1, 公顷: 15 };
-  if (from in land && to in land) return land[from] / land[to];
-  return 1;
+  const [n, d] = ratio(from, to);
+  return n / d;
+}
+
+/** Convert a value from one unit to another exactly (multiply, then divide). */
+export function convertUnit(value: number, from: string, to: string | undefined): number {
+  const [n, d] = ratio(from, to);
+  return n === d ? value : (value * n) / d;
 }

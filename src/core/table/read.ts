@@ -4,7 +4,7 @@
  * parses every cell into a typed value or a parse issue with its cell address.
  */
 import { CellValue, parseNumber, toHalfWidth } from "../num";
-import { normalizeHeader, unitFactor } from "./headers";
+import { convertUnit, normalizeHeader, unitFactor } from "./headers";
 
 export type FieldType = "text" | "number" | "date";
 
@@ -43,6 +43,8 @@ export interface Column {
   header: string;
   unit: string;
   factor: number;
+  /** The canonical unit values are converted to. */
+  target?: string;
 }
 
 export interface ParseIssue {
@@ -189,6 +191,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
       header: m.header,
       unit: m.unit,
       factor: m.field.type === "number" ? unitFactor(m.unit, m.field.unit) : 1,
+      target: m.field.unit,
     };
   }
   const missing = spec.fields.filter((f) => f.required && !columns[f.key]);
@@ -235,7 +238,7 @@ function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, t
     return null;
   }
   const p = parseNumber(raw);
-  if (p.kind === "number") return column.factor === 1 ? p.value : p.value * column.factor;
+  if (p.kind === "number") return column.factor === 1 ? p.value : convertUnit(p.value, column.unit, column.target);
   if (p.kind === "blank") return null;
   if (report) pushIssue(table, f, column, row, raw, p.message, p.suggestion);
   return null;

@@ -1,0 +1,104 @@
+/**
+ * The cultivation pool (培育库) table kind: one spec, read by core/table/readTable and used
+ * by the pool pane, the CLI, validation and the template.
+ *
+ * Canonical headers (the template writes them in this order):
+ *   企业名称 | 统一社会信用代码 | 乡镇/园区 | 培育层级 | 包保领导 | 入库日期 | 状态 | 上年营业收入 |
+ *   1月 … 12月 [| 上年1月 … 上年12月]
+ * or, instead of the months, 1-本月营业收入 with a 月份 column.
+ * Amounts in 万元 (a header unit such as “(千元)” is converted).
+ */
+import { FieldSpec, TableSpec } from "../table";
+
+/** Tiers of the SME gradient pool, in display order. */
+export const POOL_TIERS = ["拟进规", "高成长性", "专精特新", "专精特新“小巨人”"] as const;
+export type PoolTier = (typeof POOL_TIERS)[number];
+
+/** Statuses of a pool firm, in display order. */
+export const POOL_STATUSES = ["培育中", "已入规", "退库"] as const;
+export type PoolStatus = (typeof POOL_STATUSES)[number];
+
+/** The above-scale line: annual main-business revenue ≥ 2000 万元. */
+export const SCALE_THRESHOLD = 2000;
+
+/** Name of the pool sheet the template creates. */
+export const POOL_SHEET = "培育库";
+/** Name of the change-log sheet. */
+export const CHANGE_LOG_SHEET = "变动记录";
+export const CHANGE_LOG_HEADER = ["日期", "企业名称", "字段", "原值", "新值", "原因"] as const;
+/** Optional list sheets: firms that became above-scale / dropped below the line this year. */
+export const ADDED_SHEET = "新增规上";
+export const DROPPED_SHEET = "退规";
+export const SUMMARY_SHEET = "培育库汇总";
+
+/** Keys of the monthly revenue fields: m1..m12 (this year), ly1..ly12 (last year). */
+export const MONTH_KEYS = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
+export const LAST_YEAR_KEYS = Array.from({ length: 12 }, (_, i) => `ly${i + 1}`);
+
+const REVENUE = ["营业收入", "主营业务收入", "营收"];
+
+function monthField(i: number): FieldSpec {
+  const m = `${i}月`;
+  return {
+    key: `m${i}`,
+    header: m,
+    synonyms: [`本年${m}`, `${i}月份`, ...REVENUE.map((r) => `${m}${r}`)],
+    type: "number",
+    unit: "万元",
+  };
+}
+
+function lastYearMonthField(i: number): FieldSpec {
+  const m = `${i}月`;
+  return {
+    key: `ly${i}`,
+    header: `上年${m}`,
+    synonyms: [`上年${i}月份`, `上年同期${m}`, ...REVENUE.map((r) => `上年${m}${r}`)],
+    type: "number",
+    unit: "万元",
+  };
+}
+
+export const poolSpec: TableSpec = {
+  kind: "pool",
+  title: "培育库",
+  fields: [
+    { key: "name", header: "企业名称", synonyms: ["单位名称", "单位详细名称", "企业", "名称"], required: true, type: "text" },
+    { key: "uscc", header: "统一社会信用代码", synonyms: ["社会信用代码", "信用代码", "统一信用代码"], type: "text" },
+    { key: "town", header: "乡镇/园区", synonyms: ["乡镇", "园区", "所属乡镇", "乡镇园区", "所在乡镇", "乡镇(园区)"], type: "text" },
+    { key: "tier", header: "培育层级", synonyms: ["层级", "培育类别", "梯度层级", "类别", "培育库类别", "入库类别"], type: "text" },
+    { key: "leader", header: "包保领导", synonyms: ["包保县领导", "领衔包保领导", "县干包保", "包保责任人", "包保人", "联系领导"], type: "text" },
+    { key: "entryDate", header: "入库日期", synonyms: ["入库时间"], type: "date" },
+    { key: "status", header: "状态", synonyms: ["培育状态", "企业状态"], type: "text" },
+    {
+      key: "lastYearRevenue",
+      header: "上年营业收入",
+      synonyms: ["上年主营业务收入", "上年度营业收入", "上年度主营业务收入", "上年营收", "上年全年营业收入"],
+      type: "number",
+      unit: "万元",
+    },
+    ...Array.from({ length: 12 }, (_, i) => monthField(i + 1)),
+    ...Array.from({ length: 12 }, (_, i) => lastYearMonthField(i + 1)),
+    {
+      key: "revenueYtd",
+      header: "1-本月营业收入",
+      synonyms: ["1-本月主营业务收入", "本年累计营业收入", "累计营业收入", "本年累计主营业务收入", "1-本月营收"],
+      type: "number",
+      unit: "万元",
+    },
+    { key: "month", header: "月份", synonyms: ["报告月份", "统计月份", "截至月份"], type: "text" },
+  ],
+};
+
+/** The canonical header row of the template, in order (months, no last-year months). */
+export const POOL_TEMPLATE_HEADER: string[] = [
+  "企业名称",
+  "统一社会信用代码",
+  "乡镇/园区",
+  "培育层级",
+  "包保领导",
+  "入库日期",
+  "状态",
+  "上年营业收入",
+  ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+];
