@@ -14,29 +14,35 @@ export function finite(x: number): Result<number> {
   return Number.isFinite(x) ? x + 0 : num("结果超出数值范围 (result out of range)");
 }
 
+/** numerator / denominator: zero → #DIV/0! (message naming the denominator), overflow → #NUM!. */
+export function ratio(numerator: number, denominator: number, what: string, english: string): Result<number> {
+  if (denominator === 0) return cellError("#DIV/0!", `${what}为 0 (${english} is zero)`);
+  return divide(numerator, denominator);
+}
+
 /** A base (denominator) that must not be negative: negative → #NUM!, zero → #DIV/0!. */
 function ratioOverBase(numerator: number, base: number, what: string, english: string): Result<number> {
   if (base < 0) return num(`${what}为负数，比值无意义 (${english} is negative)`);
-  return divide(numerator, base, what);
+  return ratio(numerator, base, what, english);
 }
 
 /** 同比增速 = (current − previous) / previous. Base 0 → #DIV/0!, negative base → #NUM!. */
 export function yoyGrowth(current: number, previous: number): Result<number> {
   if (previous < 0) return num("上年同期为负数，不计算增速 (negative base: growth not meaningful)");
   const d = finite(current - previous);
-  return isError(d) ? d : divide(d, previous, "上年同期");
+  return isError(d) ? d : ratio(d, previous, "上年同期", "the same period last year");
 }
 
 /** 完成率 = actual / target. */
 export function targetRate(actual: number, target: number): Result<number> {
-  return divide(actual, target, "目标");
+  return ratio(actual, target, "目标", "the target");
 }
 
 /** 增长贡献率 = Δpart / Δtotal. */
 export function contribution(partNow: number, partBefore: number, totalNow: number, totalBefore: number): Result<number> {
   const dPart = finite(partNow - partBefore);
   const dTotal = finite(totalNow - totalBefore);
-  return firstError(dPart, dTotal) ?? divide(dPart as number, dTotal as number, "总量增量");
+  return firstError(dPart, dTotal) ?? ratio(dPart as number, dTotal as number, "总量增量", "the change of the total");
 }
 
 /** 拉动 = Δpart / total_before (a decimal read as percentage points); negative base → #NUM!. */

@@ -1,13 +1,122 @@
+/**
+ * `jx pool FILE.xlsx [--sheet NAME] [--month N] [--target 18] [--dropped N] [--json]`: the pool
+ * tab's summary and firm list on a file (read only). Exit 0 with the report; 2 on unusable input
+ * (file missing or not an xlsx, no pool sheet or header, no 企业名称 or revenue columns, no
+ * month, a bad option). Notes about the data go to stderr; with --json stdout is the JSON only.
+ */
 import { Command } from "commander";
+import * as fs from "fs";
+import * as path from "path";
 import { CliContext } from "../context";
+import { analyzePool, failed, PoolOptions, PoolReport, poolJson, poolSheetNames, sortFirms } from "../../core/pool/analyze";
+import { SheetLike } from "../../core/table";
+import { loadFilePort } from "../../workbook/fileAdapter";
 
-/** Placeholder: the pool command is being written. */
+interface Options {
+  sheet?: string;
+  month?: string;
+  target?: string;
+  dropped?: string;
+  json?: boolean;
+}
+
+const n1 = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+
+/** An option that must be an integer in [min, max]. */
+function intOption(name: string, raw: string | undefined, min: number, max: number): number | undefined | { error: string } {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+    return { error: `${name} 应为 ${min}–${max === Infinity ? "" : max} 的整数，而不是“${raw}” (${name} must be an integer${max === Infinity ? ` ≥ ${min}` : ` ${min}–${max}`})` };
+  }
+  return n;
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("pool")
-    .description("(not yet available)")
-    .action(() => {
-      ctx.err("jx pool: 尚未实现 (not implemented yet)");
-      ctx.exit(2);
+    .description("培育库：分层/状态汇总、预计全年营业收入、距 2000 万差距、预警、净增 vs 目标 (cultivation pool summary and firm list)")
+    .argument("<file>", "培育库工作簿 .xlsx (the pool workbook)")
+    .option("--sheet <name>", "培育库工作表 (pool sheet; default 培育库, else a sheet named …培育…, else the first)")
+    .option("--month <n>", "月份 1–12 (default: 月份 column, else the last month with data)")
+    .option("--target <n>", "净增规上企业目标 (net target; default: 目标 sheet 净增规上企业数, else 18)")
+    .option("--dropped <n>", "退规企业数 (firms that dropped out; overrides the 退规 sheet and the 目标 sheet)")
+    .option("--json", "输出 JSON (print JSON)")
+    .action(async (file: string, opts: Options) => {
+      const fail = (message: string) => {
+        ctx.err(`jx pool: ${message}`);
+        ctx.exit(2);
+      };
+      const options: PoolOptions = {};
+      for (const [key, name, max] of [
+        ["month", "--month", 12],
+        ["target", "--target", Infinity],
+        ["dropped", "--dropped", Infinity],
+      ] as const) {
+        const v = intOption(name, opts[key], key === "month" ? 1 : 0, max);
+        if (typeof v === "object") return fail(v.error);
+        if (v !== undefined) options[key] = v;
+      }
+      const book = await openBook(file);
+      if ("error" in book) return fail(book.error);
+      const names = poolSheetNames(book.names, opts.sheet);
+      if (!names.pool) {
+        return fail(
+          opts.sheet !== undefined
+            ? `工作簿中没有工作表“${opts.sheet}”，现有：${book.names.join("、")} (no sheet ${opts.sheet})`
+            : "工作簿中没有工作表 (the workbook has no sheets)",
+        );
+      }
+      const read = await book.read([names.pool, names.added, names.dropped, names.targets]);
+      const report = analyzePool({ pool: read[0]!, added: read[1], dropped: read[2], targets: read[3] }, options);
+      if (failed(report)) return fail(report.error);
+      for (const note of report.notes) ctx.err(`提示 (note): ${note}`);
+      for (const f of report.firms) for (const note of f.notes) ctx.err(`提示 (note): ${f.name}（第 ${f.row} 行 row ${f.row}）：${note}`);
+      if (opts.json) ctx.out(JSON.stringify(poolJson(report), null, 2));
+      else ctx.out(text(report));
+      ctx.exit(0);
     });
+}
+
+async function openBook(file: string): Promise<{ names: string[]; read: (names: (string | null)[]) => Promise<(SheetLike | null)[]> } | { error: string }> {
+  if (!fs.existsSync(file)) return { error: `找不到文件“${file}” (file not found)` };
+  if (fs.statSync(file).isDirectory()) return { error: `“${file}”是文件夹，不是 .xlsx 文件 (a directory, not an .xlsx file)` };
+  try {
+    const port = await loadFilePort(fs.readFileSync(file), path.basename(file));
+    return {
+      names: await port.listSheets(),
+      read: async (names) => {
+        const got = await port.readSheets(names.filter((n): n is string => n !== null));
+        let i = 0;
+        return names.map((n) => (n === null ? null : got[i++]));
+      },
+    };
+  } catch (e) {
+    return { error: `无法读取“${file}”：不是有效的 .xlsx 文件 (not a readable .xlsx file: ${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+const MONTH_SOURCE = { option: "--month", column: "“月份”列 (月份 column)", data: "最后有数据的月份 (last month with data)" };
+
+function text(r: PoolReport): string {
+  const s = r.summary;
+  const counts = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(" · ");
+  const progress = s.detail.progress === null ? "" : `（${(s.detail.progress * 100).toFixed(1)}%）`;
+  const lines = [
+    `培育库 (pool)：${r.table.sheet}，${s.detail.total} 家，截至 ${r.month} 月 (month ${r.month}, from ${MONTH_SOURCE[r.monthSource]})`,
+    `按层级 (by tier)：${counts(s.byTier)}`,
+    `按状态 (by status)：${counts(s.byStatus)}`,
+    `预计年内跨过 2000 万 (projected to cross)：${s.projectedToCross} 家；预警 (at risk)：${s.detail.atRisk} 家`,
+    `净增规上 (net)：新增 ${s.added} − 退规 ${s.droppedOut} = ${s.net}，目标 ${s.target}${progress}；退库 (removed) ${s.removed}`,
+    "",
+    "企业（按差距升序）(firms, by gap ascending)：",
+    ["企业名称", "层级", "状态", "包保领导", "1-本月", "预计全年", "差距", "预警"].join(" | "),
+  ];
+  for (const f of sortFirms(r.firms, "gap", "asc")) {
+    lines.push([f.name, f.tier ?? "—", f.status, f.leader ?? "—", n1(f.ytd), n1(f.projection), n1(f.gap), f.atRisk ? "预警" : ""].join(" | "));
+  }
+  return lines.join("\n");
 }

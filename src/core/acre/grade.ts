@@ -59,11 +59,14 @@ export function gradeAtPosition(p: number, bounds: readonly number[]): Grade {
   return p <= bounds[0] ? "A" : p <= bounds[1] ? "B" : p <= bounds[2] ? "C" : "D";
 }
 
+/** Scores closer than this (relative to max(|score|, 1)) are equal: 0.1 + 0.2 ties with 0.3. */
+const TIE_TOLERANCE = 1e-12;
+
 /**
  * Prepare a grader for a pool: sorts the numeric peers once (O(N log N)); each call is a
- * binary search (O(log N)). Non-finite peers are ignored. No peers → #N/A.
- * Scores are compared after removing binary noise (12 significant digits), so that scores
- * equal on paper tie.
+ * binary search (O(log N)). Non-finite peers are ignored. No peers → #N/A. A peer counts as
+ * strictly higher only when it exceeds the score by more than binary noise, so scores equal on
+ * paper tie.
  */
 export function makeGrader(peers: ArrayLike<number | null | undefined>, shares?: unknown): Result<(score: number) => RankedGrade> {
   const s = normalizeShares(shares);
@@ -72,19 +75,19 @@ export function makeGrader(peers: ArrayLike<number | null | undefined>, shares?:
   let n = 0;
   for (let i = 0; i < peers.length; i++) {
     const x = peers[i];
-    if (typeof x === "number" && Number.isFinite(x)) sorted[n++] = denoise(x);
+    if (typeof x === "number" && Number.isFinite(x)) sorted[n++] = x;
   }
   if (n === 0) return cellError("#N/A", "没有可比较的得分 (no peer scores to rank against)");
   const asc = sorted.subarray(0, n).sort();
   const bounds = gradeBounds(n, s);
   return (score: number) => {
-    const x = denoise(score);
-    // number of peers ≤ x: first index with asc[i] > x
+    const limit = score + Math.max(Math.abs(score), 1) * TIE_TOLERANCE;
+    // first index whose peer is above the limit: the peers from there on are strictly higher
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (asc[mid] <= x) lo = mid + 1;
+      if (asc[mid] <= limit) lo = mid + 1;
       else hi = mid;
     }
     const rank = 1 + (n - lo);

@@ -18,8 +18,8 @@ export type PoolTier = (typeof POOL_TIERS)[number];
 export const POOL_STATUSES = ["培育中", "已入规", "退库"] as const;
 export type PoolStatus = (typeof POOL_STATUSES)[number];
 
-/** The above-scale line: annual main-business revenue ≥ 2000 万元. */
-export const SCALE_THRESHOLD = 2000;
+/** The above-scale line (2000 万元), defined once in projection.ts. */
+export { SCALE_THRESHOLD } from "./projection";
 
 /** Name of the pool sheet the template creates. */
 export const POOL_SHEET = "培育库";
@@ -102,3 +102,17 @@ export const POOL_TEMPLATE_HEADER: string[] = [
   "上年营业收入",
   ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
 ];
+
+/**
+ * What the "新建培育库模板" button writes: the header and one blank data row (an Excel table
+ * extends the row's formats and validation lists as rows are added), number formats, lists.
+ */
+export function poolTemplate(): { rows: string[][]; numberFormats: (string | null)[]; validationLists: Record<number, string[]> } {
+  const header = POOL_TEMPLATE_HEADER;
+  const numberFormats = header.map((h) => (h === "统一社会信用代码" ? "@" : h === "入库日期" ? "yyyy-mm-dd" : h === "上年营业收入" || /^\d+月$/.test(h) ? "#,##0.00" : null));
+  return {
+    rows: [header, []],
+    numberFormats,
+    validationLists: { [header.indexOf("培育层级")]: [...POOL_TIERS], [header.indexOf("状态")]: [...POOL_STATUSES] },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Unit tests (`npx jest`, or `npm test` which builds first — see scripts/test.js).
+ * Node environment by default; task-pane tests opt into the DOM with a
+ * `/** @jest-environment jsdom *\/` docblock. Browser tests (test/e2e) run separately.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  moduleFileExtensions: ["ts", "tsx", "js", "jsx", "json"],
+  transform: {
+    // Type-checking is `npm run lint` (tsc --noEmit); here ts-jest only transpiles
+    // (tsconfig.json has isolatedModules), which keeps the suite fast on 2 cores.
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock → office-addin-manifest → an ES module jest's CJS mode rejects.
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // Stylesheets and images imported by components, if any.
+    "\\.(css|less|scss)$": "<rootDir>/test/stubs/style.js",
+    "\\.(png|jpe?g|gif|svg)$": "<rootDir>/test/stubs/file.js",
+  },
+  testTimeout: 20000,
+};

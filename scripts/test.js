@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: production build (the bundle tests read dist/), then all jest tests, then the
+ * browser tests when test/e2e/run.js exists. Stops at the first failure with its exit code.
+ * Extra arguments go to jest: `npm test -- test/skeleton`.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const root = path.join(__dirname, "..");
+const win = process.platform === "win32";
+
+function step(cmd, args) {
+  console.log(`\n▶ ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", shell: win });
+  if (r.error) {
+    console.error(`✗ cannot run ${cmd}: ${r.error.message}`);
+    process.exit(1);
+  }
+  const code = r.status === null ? 1 : r.status;
+  if (code !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${code}${r.signal ? `, ${r.signal}` : ""})`);
+    process.exit(code);
+  }
+}
+
+step("npm", ["run", "build"]);
+step("npx", ["jest", ...process.argv.slice(2)]);
+const e2e = path.join(root, "test", "e2e", "run.js");
+if (fs.existsSync(e2e)) step(process.execPath, [e2e]);
+else console.log("\n(test/e2e/run.js not present: no browser tests)");
+console.log("\n✓ all tests passed");

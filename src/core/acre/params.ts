@@ -1,0 +1,275 @@
+/**
+ * Parameters of the per-mu evaluation, kept in the workbook's 参数 sheet: a two-column
+ * 参数 | 值 layout (a third column 说明 is a note for staff and is not read). Rows whose
+ * name this module does not know are left alone, so other features may keep their own
+ * parameters on the same sheet. Defaults: domain.md "The per-mu method".
+ */
+import { CellValue, parseNumber, toHalfWidth } from "../num";
+import { isError } from "../result";
+import { normalizeShares, Grade } from "./grade";
+import { INDICATORS, IndicatorKey, LaborNumerator } from "./indicators";
+import { Scale, SCALES } from "./spec";
+
+export type Method = "ratio" | "minmax";
+export type BenchmarkRule = "pool" | "fixed";
+export type LandUnit = "亩" | "平方米";
+
+/** A cell value as written (no undefined): the port's representation. */
+export type OutCell = string | number | boolean | null;
+
+export type PerIndicator = Partial<Record<IndicatorKey, number>>;
+
+export interface AcreParams {
+  /** ratio: Σ wᵢ·xᵢ/bᵢ (黄岩/淮安); minmax: Σ wᵢ·[20 + 80 (x − min)/(max − min)]/100 (旌德). */
+  method: Method;
+  /** Weights per scale; an indicator is in use for a scale when its weight is > 0. */
+  weights: Record<Scale, PerIndicator>;
+  /** pool: the evaluated pool's ratio of sums; fixed: the values in `fixedBenchmarks`. */
+  benchmark: BenchmarkRule;
+  fixedBenchmarks: Record<Scale, PerIndicator>;
+  /** Cap on xᵢ/bᵢ per indicator (2 = at most twice the weight); absent = none. Ratio method only. */
+  caps: PerIndicator;
+  /** Class shares A, B, C, D (sum 1). */
+  shares: number[];
+  /** Rank 规上 and 规下 in separate pools (default) or together in one pool 全部. */
+  separatePools: boolean;
+  /** Coverage: 规下 firms need at least this many 亩. */
+  minLandBelowScale: number;
+  /** Unit of the land column when its header names none. */
+  landUnit: LandUnit;
+  /** Numerator of 全员劳动生产率: 工业增加值 (NBS) or 营业收入. */
+  laborNumerator: LaborNumerator;
+  /** Policy hint per grade. */
+  hints: Record<Grade, string>;
+}
+
+export const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+
+export function defaultParams(): AcreParams {
+  return {
+    method: "ratio",
+    weights: {
+      规上: { taxPerMu: 50, revenuePerMu: 25, taxPerTce: 15, laborProductivity: 10 },
+      规下: { taxPerMu: 100 },
+    },
+    benchmark: "pool",
+    fixedBenchmarks: { 规上: {}, 规下: {} },
+    caps: {},
+    shares: [0.2, 0.45, 0.3, 0.05],
+    separatePools: true,
+    minLandBelowScale: 3,
+    landUnit: "亩",
+    laborNumerator: "valueAdded",
+    hints: { A: "优先发展", B: "鼓励提升", C: "帮扶转型", D: "整治提升" },
+  };
+}
+
+/** Indicators with a positive weight for a scale, in display order. */
+export function indicatorsInUse(params: AcreParams, scale: Scale): IndicatorKey[] {
+  return INDICATORS.map((d) => d.key).filter((k) => (params.weights[scale][k] ?? 0) > 0);
+}
+
+/** Indicators in use for any scale, in display order. */
+export function allIndicatorsInUse(params: AcreParams): IndicatorKey[] {
+  return INDICATORS.map((d) => d.key).filter((k) => SCALES.some((s) => (params.weights[s][k] ?? 0) > 0));
+}
+
+// ---------------------------------------------------------------- the 参数 sheet
+
+export const PARAM_HEADER = ["参数", "值", "说明"];
+
+const METHOD_NAMES: Record<Method, string> = { ratio: "比值法", minmax: "极差法" };
+const BENCHMARK_NAMES: Record<BenchmarkRule, string> = { pool: "评价池比值", fixed: "固定值" };
+const LABOR_NAMES: Record<LaborNumerator, string> = { valueAdded: "工业增加值", revenue: "营业收入" };
+
+const N = {
+  method: "亩均评价方法",
+  benchmark: "亩均基准值",
+  separate: "规上规下分开排名",
+  minLand: "规下企业用地下限(亩)",
+  landUnit: "用地面积单位",
+  labor: "劳动生产率分子",
+  share: (g: Grade) => `${g}类比例`,
+  hint: (g: Grade) => `${g}类政策导向`,
+  weight: (s: Scale, label: string) => `${s}权重:${label}`,
+  fixed: (s: Scale, label: string) => `${s}基准值:${label}`,
+  cap: (label: string) => `封顶倍数:${label}`,
+};
+
+/** Name of a grade's policy-hint row in the 参数 sheet. */
+export function hintParamName(g: Grade): string {
+  return N.hint(g);
+}
+
+/** Rows of the 参数 sheet (header first) holding `params`. */
+export function paramRows(params: AcreParams = defaultParams()): OutCell[][] {
+  const rows: OutCell[][] = [PARAM_HEADER];
+  rows.push([N.method, METHOD_NAMES[params.method], "比值法：Σ权重×指标值/基准值；极差法：权重×[20+80×(x−最小值)/(最大值−最小值)]/100 (ratio | min–max)"]);
+  rows.push([N.benchmark, BENCHMARK_NAMES[params.benchmark], "评价池比值：本池企业合计数之比（如Σ税收/Σ用地）；固定值：填写下方“基准值”行 (pool ratio of sums | fixed)"]);
+  rows.push([N.separate, params.separatePools ? "是" : "否", "是：规上、规下分别排名评级；否：合并排名 (rank the two scales separately)"]);
+  rows.push([N.minLand, params.minLandBelowScale, "用地少于此面积的规下企业不参评 (below-scale firms on less land are out of scope)"]);
+  rows.push([N.landUnit, params.landUnit, "用地列表头未注明单位时采用：亩 或 平方米 (unit of the land column when its header names none)"]);
+  rows.push([N.labor, LABOR_NAMES[params.laborNumerator], "全员劳动生产率的分子：工业增加值 或 营业收入 (numerator of labour productivity)"]);
+  for (const [i, g] of GRADES.entries()) rows.push([N.share(g), params.shares[i], i === 0 ? "按排名划分等级的比例，合计 100% (class shares by rank)" : null]);
+  for (const s of SCALES) {
+    for (const d of INDICATORS) {
+      rows.push([N.weight(s, d.label), params.weights[s][d.key] ?? 0, d.key === INDICATORS[0].key ? "权重为 0 的指标不参与评价 (a zero weight leaves the indicator out)" : null]);
+    }
+  }
+  for (const s of SCALES) {
+    for (const d of INDICATORS) {
+      if ((params.weights[s][d.key] ?? 0) <= 0 && params.fixedBenchmarks[s][d.key] === undefined) continue;
+      rows.push([N.fixed(s, d.label), params.fixedBenchmarks[s][d.key] ?? null, `仅当“${N.benchmark}”为固定值时使用，${d.unit || "比值"} (used with fixed benchmarks)`]);
+    }
+  }
+  for (const d of INDICATORS) {
+    const inUse = SCALES.some((s) => (params.weights[s][d.key] ?? 0) > 0);
+    if (!inUse && params.caps[d.key] === undefined) continue;
+    rows.push([N.cap(d.label), params.caps[d.key] ?? null, "指标值/基准值的上限，如 2 即最多得 2 倍权重；空白为不封顶 (cap on value/benchmark; blank = none)"]);
+  }
+  for (const g of GRADES) rows.push([N.hint(g), params.hints[g], null]);
+  return rows;
+}
+
+function keyOf(raw: CellValue): string {
+  return toHalfWidth(String(raw ?? ""))
+    .replace(/\s+/g, "")
+    .replace(/[：:·\-—]/g, ":")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")");
+}
+
+function textOf(raw: CellValue): string {
+  return toHalfWidth(String(raw ?? "")).trim();
+}
+
+export interface ParamsRead {
+  params: AcreParams;
+  /** Whether the sheet held any per-mu parameter (false → it should be created/extended with defaults). */
+  found: boolean;
+  /** Problems with typed values (the default was used instead), zh-CN with English gloss. */
+  warnings: string[];
+  /** 1-based index (within the values read) of each grade's policy-hint row, when present (the pane edits them). */
+  hintRows: Partial<Record<Grade, number>>;
+}
+
+/** Read the per-mu parameters from the values of a 参数 sheet; unknown rows are ignored, bad values fall back to defaults with a warning. */
+export function readParams(values: CellValue[][] | null | undefined): ParamsRead {
+  const params = defaultParams();
+  const warnings: string[] = [];
+  if (!values) return { params, found: false, warnings, hintRows: {} };
+  const map = new Map<string, { value: CellValue; row: number }>();
+  values.forEach((line, i) => {
+    const k = keyOf(line?.[0] ?? null);
+    if (!k) return;
+    const value = line?.[1] ?? null;
+    const prev = map.get(k);
+    // the first non-blank value of a name wins (a name typed again below a blank row still counts)
+    if (!prev || (textOf(prev.value) === "" && textOf(value) !== "")) map.set(k, { value, row: i + 1 });
+  });
+  let found = false;
+  const get = (name: string) => {
+    const e = map.get(keyOf(name));
+    if (e) found = true;
+    return e;
+  };
+  const bad = (name: string, e: { value: CellValue; row: number }, expected: string) =>
+    warnings.push(`参数“${name}”(第 ${e.row} 行) 的值“${textOf(e.value)}”无效，应为${expected}，已用默认值 (invalid value for ${name}; the default is used)`);
+  const num = (name: string, e: { value: CellValue; row: number } | undefined, min = 0): number | undefined | null => {
+    if (!e) return undefined;
+    const p = parseNumber(e.value);
+    if (p.kind === "blank") return null;
+    if (p.kind === "number" && p.value >= min) return p.value;
+    bad(name, e, `不小于 ${min} 的数值`);
+    return undefined;
+  };
+  const choice = <T extends string>(name: string, table: Record<string, T>, expected: string): T | undefined => {
+    const e = get(name);
+    if (!e || textOf(e.value) === "") return undefined;
+    const v = table[textOf(e.value).toLowerCase()];
+    if (v === undefined) bad(name, e, expected);
+    return v;
+  };
+
+  params.method =
+    choice(N.method, { 比值法: "ratio", 比值: "ratio", ratio: "ratio", 基准值法: "ratio", 极差法: "minmax", 极值法: "minmax", minmax: "minmax", "min-max": "minmax", 最大最小值法: "minmax" }, "比值法或极差法") ??
+    params.method;
+  params.benchmark = choice(N.benchmark, { 评价池比值: "pool", 池比值: "pool", 比值: "pool", pool: "pool", 固定值: "fixed", 固定: "fixed", fixed: "fixed" }, "评价池比值或固定值") ?? params.benchmark;
+  const sep = choice(N.separate, { 是: "y", y: "y", yes: "y", true: "y", "1": "y", 否: "n", n: "n", no: "n", false: "n", "0": "n" }, "是或否");
+  if (sep) params.separatePools = sep === "y";
+  const ml = num(N.minLand, get(N.minLand));
+  if (typeof ml === "number") params.minLandBelowScale = ml;
+  else if (ml === null) params.minLandBelowScale = 0;
+  params.landUnit = choice(N.landUnit, { 亩: "亩", 平方米: "平方米", "㎡": "平方米", m2: "平方米", "m²": "平方米" }, "亩或平方米") ?? params.landUnit;
+  params.laborNumerator = choice(N.labor, { 工业增加值: "valueAdded", 增加值: "valueAdded", valueadded: "valueAdded", 营业收入: "revenue", revenue: "revenue" }, "工业增加值或营业收入") ?? params.laborNumerator;
+
+  // shares: read all four; invalid as a set → defaults with a warning
+  const shareEntries = GRADES.map((g) => get(N.share(g)));
+  if (shareEntries.some((e) => e)) {
+    const vals = GRADES.map((g, i) => {
+      const e = shareEntries[i];
+      if (!e) return null;
+      const p = parseNumber(e.value);
+      return p.kind === "number" ? p.value : null;
+    });
+    let s: number[] | null = vals.every((v) => v !== null) ? (vals as number[]) : vals[3] === null && vals.slice(0, 3).every((v) => v !== null) ? (vals.slice(0, 3) as number[]) : null;
+    if (s && s.some((v) => v > 1) && Math.abs(s.reduce((a, b) => a + b, 0) - 100) < 1e-9) s = s.map((v) => v / 100);
+    const norm = s ? normalizeShares(s) : null;
+    if (norm && !isError(norm)) params.shares = norm;
+    else warnings.push(`等级比例无效${norm && isError(norm) ? `：${norm.message}` : ""}，已用默认 20%/45%/30%/5% (invalid class shares; the defaults are used)`);
+  }
+
+  for (const s of SCALES) {
+    for (const d of INDICATORS) {
+      const name = N.weight(s, d.label);
+      const w = num(name, get(name));
+      if (typeof w === "number" && w > 0) params.weights[s][d.key] = w;
+      else if (w === null || w === 0) delete params.weights[s][d.key];
+      const fname = N.fixed(s, d.label);
+      const f = num(fname, get(fname));
+      if (typeof f === "number") params.fixedBenchmarks[s][d.key] = f;
+    }
+  }
+  for (const d of INDICATORS) {
+    const name = N.cap(d.label);
+    const c = num(name, get(name));
+    if (typeof c === "number" && c > 0) params.caps[d.key] = c;
+    else if (c === 0) warnings.push(`参数“${name}”为 0，视为不封顶 (a zero cap means no cap)`);
+  }
+  const hintRows: Partial<Record<Grade, number>> = {};
+  for (const g of GRADES) {
+    const e = get(N.hint(g));
+    if (e) hintRows[g] = e.row;
+    if (e && textOf(e.value) !== "") params.hints[g] = textOf(e.value);
+  }
+  for (const s of SCALES) {
+    if (!Object.values(params.weights[s]).some((w) => (w ?? 0) > 0)) {
+      warnings.push(`${s}企业没有权重大于 0 的指标，已用默认权重 (no indicator has a positive weight for ${s} firms; the default weights are used)`);
+      params.weights[s] = { ...defaultParams().weights[s] };
+    }
+  }
+  return { params, found, warnings, hintRows };
+}
+
+/** Parameters as recorded in a result (CLI JSON `method`, pane): plain data, English keys. */
+export function describeParams(params: AcreParams) {
+  return {
+    method: params.method,
+    indicators: allIndicatorsInUse(params),
+    weights: { 规上: pick(params.weights.规上), 规下: pick(params.weights.规下) },
+    benchmark: params.benchmark,
+    caps: pick(params.caps),
+    shares: [...params.shares],
+    separatePools: params.separatePools,
+    minLandBelowScale: params.minLandBelowScale,
+    landUnit: params.landUnit,
+    laborNumerator: params.laborNumerator,
+    hints: { ...params.hints },
+  };
+}
+
+function pick(p: PerIndicator): PerIndicator {
+  const out: PerIndicator = {};
+  for (const d of INDICATORS) if (p[d.key] !== undefined && (p[d.key] as number) !== 0) out[d.key] = p[d.key];
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * One evaluation run over sheet values, shared by the pane and the CLI: read the 参数 values,
+ * read the data table with acreSpec, evaluate, and compare with last year's result if given.
+ * Unusable input (no header, a needed column missing) is an error value, never a throw.
+ */
+import { CellValue } from "../num";
+import { isReadError, ParseIssue, readTable, SheetLike, Table } from "../table";
+import { AcreEvaluation, compareWithLastYear, Comparison, evaluateFirms, firmsFromTable } from "./evaluate";
+import { DataKey, indicatorDef } from "./indicators";
+import { indicatorsInUse, ParamsRead, readParams } from "./params";
+import { readLastYear } from "./result";
+import { acreFields, acreSpec, SCALES } from "./spec";
+
+export interface AcreRunInput {
+  data: SheetLike;
+  /** Values of the 参数 sheet, null when there is none (defaults). */
+  params?: CellValue[][] | null;
+  /** Last year's result sheet, for the comparison. */
+  lastYear?: SheetLike | null;
+}
+
+export interface AcreRun {
+  evaluation: AcreEvaluation;
+  table: Table;
+  paramsRead: ParamsRead;
+  comparison: Comparison | null;
+  /** Why the comparison could not be made (last year's sheet unreadable). */
+  lastYearError: string | null;
+  /** Cells that could not be read (their firms are out of scope with the reason). */
+  issues: ParseIssue[];
+}
+
+/** Columns the evaluation needs with these parameters: 企业名称, 规模, 用地面积 and the indicators' data. */
+export function neededColumns(paramsRead: ParamsRead): string[] {
+  const keys: string[] = ["name", "scale", "land"];
+  for (const s of SCALES) {
+    for (const k of indicatorsInUse(paramsRead.params, s)) {
+      const d = indicatorDef(k);
+      for (const key of [d.numerator(paramsRead.params.laborNumerator), d.denominator] as DataKey[]) if (!keys.includes(key)) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+export function runAcre(input: AcreRunInput): AcreRun | { error: string } {
+  const paramsRead = readParams(input.params ?? null);
+  const table = readTable(input.data, acreSpec);
+  if (isReadError(table)) return table;
+  const missing = neededColumns(paramsRead).filter((k) => !table.columns[k]);
+  if (missing.length) {
+    const headers = missing.map((k) => acreFields.find((f) => f.key === k)!.header);
+    return {
+      error: `工作表“${input.data.name}”缺少必需列${headers.map((h) => `“${h}”`).join("、")} (required column${headers.length > 1 ? "s" : ""} ${headers.join(", ")} missing)`,
+    };
+  }
+  const evaluation = evaluateFirms(firmsFromTable(table, paramsRead.params), paramsRead.params);
+  let comparison: Comparison | null = null;
+  let lastYearError: string | null = null;
+  if (input.lastYear) {
+    const last = readLastYear(input.lastYear);
+    if ("error" in last) lastYearError = last.error;
+    else comparison = compareWithLastYear(evaluation, last);
+  }
+  return { evaluation, table, paramsRead, comparison, lastYearError, issues: table.issues };
+}

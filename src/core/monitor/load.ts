@@ -1,0 +1,206 @@
+/**
+ * From sheet values to a monitoring input: picks the month's report sheet, determines the
+ * report month, reads earlier months' sheets and the 目标 sheet. Pure (values in, values out),
+ * shared by the CLI and the task pane. The monthly table is read with the validation
+ * engineer's monthlySpec — one reader for one table kind.
+ */
+import { normalizeHeader } from "../table/headers";
+import { isReadError, readTable, SheetLike, Table } from "../table";
+import { monthFromText } from "../table/month";
+import { toHalfWidth } from "../num";
+import { monthlySpec } from "../validate/specs";
+import { FirmField, FirmMonth, MonitorInput, MonitorParams, MonthData } from "./analyze";
+import { readTargets, Targets, TARGETS_SHEET } from "./targets";
+
+const NUMBER_FIELDS: FirmField[] = [
+  "outputMonth",
+  "outputYtd",
+  "outputYtdLastYear",
+  "valueAddedYtd",
+  "revenueYtd",
+  "outputMonthLastYear",
+  "valueAddedYtdLastYear",
+  "revenueYtdLastYear",
+];
+
+/** A monthly report table read from a sheet, or why it cannot be used. */
+export function readMonthly(sheet: SheetLike): Table | { error: string } {
+  const t = readTable(sheet, monthlySpec);
+  if (isReadError(t)) return t;
+  if (t.missing.length) {
+    return {
+      error: `工作表“${sheet.name}”缺少必需列${t.missing.map((f) => `“${f.header}”`).join("、")} (sheet ${sheet.name} lacks the required column ${t.missing.map((f) => f.header).join(", ")})`,
+    };
+  }
+  return t;
+}
+
+/** The firms of a monthly table as typed rows; rows without a name and a code are skipped. */
+export function firmsOf(table: Table): FirmMonth[] {
+  const out: FirmMonth[] = [];
+  for (const r of table.rows) {
+    const name = r.values.name;
+    const uscc = r.values.uscc;
+    if ((name === null || name === "") && (uscc === null || uscc === "")) continue;
+    const f = {
+      name: name === null ? `第${r.row}行 (row ${r.row})` : String(name),
+      uscc: uscc === null ? null : toHalfWidth(String(uscc)).replace(/\s+/g, "").toUpperCase(),
+      row: r.row,
+    } as FirmMonth;
+    for (const k of NUMBER_FIELDS) {
+      const v = r.values[k];
+      f[k] = typeof v === "number" ? v : null;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Month written in the table: a 月份 column (first readable value), or a 月份 cell above the header. */
+export function monthInTable(table: Table, sheet: SheetLike): { month: number; from: string } | null {
+  if (table.columns.month) {
+    for (const r of table.rows) {
+      const m = monthFromText(r.raw.month ?? null);
+      if (m !== null) return { month: m, from: `月份列 ${table.address(r.row, "month")}` };
+    }
+  }
+  const last = table.headerRow - sheet.startRow; // rows above the header (0-based, exclusive)
+  for (let r = 0; r < Math.min(last, sheet.values.length); r++) {
+    const line = sheet.values[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const text = line[c] === null || line[c] === undefined ? "" : toHalfWidth(String(line[c])).replace(/\s+/g, "");
+      const label = /^(报告|统计)?月份[:：]?(.*)$/.exec(text);
+      if (!label) continue;
+      let m = label[2] ? monthFromText(label[2]) : null;
+      for (let d = c + 1; m === null && d < line.length && d <= c + 3; d++) {
+        if (line[d] !== null && line[d] !== "") m = monthFromText(line[d]);
+      }
+      if (m !== null) return { month: m, from: `月份单元格 (row ${sheet.startRow + r})` };
+    }
+  }
+  return null;
+}
+
+/** The report month of a sheet: explicit > 月份 column or cell > sheet name like "10月". */
+export function reportMonth(table: Table, sheet: SheetLike, explicit?: number | null): { month: number; from: string } | null {
+  if (explicit !== undefined && explicit !== null) return { month: explicit, from: "--month" };
+  return monthInTable(table, sheet) ?? (monthFromText(sheet.name) !== null ? { month: monthFromText(sheet.name)!, from: `工作表名“${sheet.name}”` } : null);
+}
+
+export interface LoadOptions {
+  /** Every sheet of the workbook (or at least the report sheet). */
+  sheets: SheetLike[];
+  /** The report sheet; default: the sheet for `month`, else the monthly sheet with the latest month, else the first one. */
+  sheet?: string | null;
+  month?: number | null;
+  /** The targets sheet; default: a sheet named 目标 among `sheets`. */
+  targets?: SheetLike | null;
+  /** Earlier months from other workbooks (`--previous`). */
+  previous?: SheetLike[];
+  params?: Partial<MonitorParams>;
+}
+
+export type Loaded =
+  | {
+      input: MonitorInput;
+      table: Table;
+      monthFrom: string;
+      notes: string[];
+      /** Names of the sheets that read as monthly reports (the report sheet included). */
+      reports: string[];
+    }
+  | { error: string };
+
+/** The sheet the pane writes (report.ts ANALYSIS_SHEET); never read as a monthly report. */
+const ANALYSIS_SHEET_NAME = "运行分析";
+const isTargetsName = (name: string) => normalizeHeader(name).name === TARGETS_SHEET;
+
+/** Sheets that read as monthly reports, in workbook order, with their month when known. */
+function monthlySheets(sheets: SheetLike[]): { sheet: SheetLike; table: Table; month: number | null }[] {
+  const out: { sheet: SheetLike; table: Table; month: number | null }[] = [];
+  for (const s of sheets) {
+    if (isTargetsName(s.name) || s.name === ANALYSIS_SHEET_NAME) continue;
+    const t = readMonthly(s);
+    if ("error" in t && !("spec" in t)) continue;
+    const table = t as Table;
+    out.push({ sheet: s, table, month: reportMonth(table, s)?.month ?? null });
+  }
+  return out;
+}
+
+export function loadMonitor(opts: LoadOptions): Loaded {
+  const notes: string[] = [];
+  let current: { sheet: SheetLike; table: Table } | null = null;
+  let candidates: { sheet: SheetLike; table: Table; month: number | null }[] | null = null;
+  if (opts.sheet) {
+    const s = opts.sheets.find((x) => x.name === opts.sheet);
+    if (!s) return { error: `找不到工作表“${opts.sheet}” (no sheet named ${opts.sheet})` };
+    const t = readMonthly(s);
+    if (!("spec" in t)) return { error: t.error };
+    current = { sheet: s, table: t };
+  } else {
+    candidates = monthlySheets(opts.sheets);
+    if (!candidates.length) {
+      return { error: "工作簿中没有可识别的月报表（需要“企业名称”“本月工业总产值”“1-本月工业总产值”等列） (no sheet reads as a monthly report)" };
+    }
+    const wanted = opts.month ? candidates.find((c) => c.month === opts.month) : undefined;
+    const latest = [...candidates].filter((c) => c.month !== null).sort((a, b) => b.month! - a.month!)[0];
+    current = wanted ?? latest ?? candidates[0];
+  }
+  const found = reportMonth(current.table, current.sheet, opts.month);
+  if (!found) {
+    return {
+      error: `无法确定报告月份：请用 --month 指定，或加“月份”列，或将工作表命名为“10月” (cannot determine the report month: pass --month, add a 月份 column, or name the sheet like 10月)`,
+    };
+  }
+  const month = found.month;
+
+  // Earlier months: other monthly sheets of this workbook and the --previous sheets.
+  const earlier: MonthData[] = [];
+  const all = candidates ?? monthlySheets(opts.sheets);
+  const reports = all.map((c) => c.sheet.name);
+  if (!reports.includes(current.sheet.name)) reports.push(current.sheet.name);
+  const others = all.filter((c) => c.sheet !== current!.sheet);
+  for (const p of opts.previous ?? []) {
+    const t = readMonthly(p);
+    if (!("spec" in t)) {
+      notes.push(`跳过“${p.name}”：${t.error}`);
+      continue;
+    }
+    others.push({ sheet: p, table: t, month: reportMonth(t, p)?.month ?? null });
+  }
+  for (const o of others) {
+    if (o.month === null || o.month >= month) continue;
+    if (earlier.some((e) => e.month === o.month)) {
+      notes.push(`${o.month}月有多张工作表，使用第一张，忽略“${o.sheet.name}” (several sheets for month ${o.month}; ${o.sheet.name} ignored)`);
+      continue;
+    }
+    earlier.push(toMonthData(o.table, o.month));
+  }
+  earlier.sort((a, b) => a.month - b.month);
+
+  // Targets.
+  let targets: Targets | null = null;
+  const tSheet = opts.targets ?? opts.sheets.find((s) => isTargetsName(s.name)) ?? null;
+  if (tSheet) {
+    const t = readTargets(tSheet);
+    if ("error" in t && !("items" in t)) notes.push(`目标表不可用：${t.error}`);
+    else {
+      targets = t as Targets;
+      for (const i of targets.issues) notes.push(`目标表 ${i.address}: ${i.message}`);
+    }
+  }
+
+  const table = current.table;
+  if (table.issues.length) {
+    notes.push(`${table.issues.length} 个单元格无法读取为数值，按空白处理（可用 jx validate 查看） (${table.issues.length} cells could not be read as numbers and count as blank; see jx validate)`);
+  }
+  const input: MonitorInput = { current: toMonthData(table, month), earlier, targets, params: opts.params };
+  return { input, table, monthFrom: found.from, notes, reports };
+}
+
+export function toMonthData(table: Table, month: number): MonthData {
+  const has: MonthData["has"] = {};
+  for (const k of NUMBER_FIELDS) has[k] = !!table.columns[k];
+  return { month, sheet: table.sheet, firms: firmsOf(table), has };
+}

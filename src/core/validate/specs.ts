@@ -1,0 +1,115 @@
+/**
+ * The monthly industrial report (月报 / 一套表) table kind, defined once: read by
+ * core/table/readTable for validation, monitoring, the pane, the CLI and the template.
+ * Amounts in 万元 (a header unit such as “(千元)” is converted on reading).
+ */
+import { FieldSpec, TableSpec } from "../table";
+
+/** Field keys of the monthly report. */
+export const MONTHLY_KEYS = {
+  name: "name",
+  uscc: "uscc",
+  outputMonth: "outputMonth",
+  outputYtd: "outputYtd",
+  outputYtdLastYear: "outputYtdLastYear",
+  valueAddedYtd: "valueAddedYtd",
+  revenueYtd: "revenueYtd",
+  employees: "employees",
+  note: "note",
+  month: "month",
+  outputMonthLastYear: "outputMonthLastYear",
+  valueAddedYtdLastYear: "valueAddedYtdLastYear",
+  revenueYtdLastYear: "revenueYtdLastYear",
+} as const;
+export type MonthlyKey = keyof typeof MONTHLY_KEYS;
+
+/** Synonyms of “1-本月” (year to date) as headers write it; dashes are normalised by normalizeHeader. */
+function ytd(item: string, extra: string[] = []): string[] {
+  return [`${item}1-本月`, `${item}累计`, `累计${item}`, `本年累计${item}`, `本年${item}累计`, `${item}本年累计`, ...extra];
+}
+
+const money = (f: Omit<FieldSpec, "type" | "unit">): FieldSpec => ({ ...f, type: "number", unit: "万元" });
+
+export const monthlySpec: TableSpec = {
+  kind: "monthly",
+  title: "月报",
+  fields: [
+    {
+      key: "name",
+      header: "企业名称",
+      synonyms: ["单位名称", "单位详细名称", "企业(单位)名称", "企业单位名称", "企业全称", "单位全称", "法人单位名称"],
+      required: true,
+      type: "text",
+    },
+    {
+      key: "uscc",
+      header: "统一社会信用代码",
+      synonyms: ["统一社会信用代码(组织机构代码)", "社会信用代码", "信用代码", "统一信用代码", "统一社会信用代码/组织机构代码", "组织机构代码"],
+      required: true,
+      type: "text",
+    },
+    money({
+      key: "outputMonth",
+      header: "本月工业总产值",
+      synonyms: ["工业总产值本月", "本月工业总产值(当年价格)", "工业总产值(当年价格)本月", "本月产值", "工业总产值当月", "当月工业总产值"],
+      required: true,
+    }),
+    money({ key: "outputYtd", header: "1-本月工业总产值", synonyms: ytd("工业总产值", ["1-本月产值", "累计产值"]), required: true }),
+    money({
+      key: "outputYtdLastYear",
+      header: "上年同期1-本月工业总产值",
+      synonyms: ["上年同期累计工业总产值", "上年同期工业总产值累计", "工业总产值上年同期累计", "上年同期1-本月产值", "工业总产值上年同期1-本月", "上年同期工业总产值1-本月", "上年同期累计产值"],
+    }),
+    money({ key: "valueAddedYtd", header: "1-本月工业增加值", synonyms: ytd("工业增加值") }),
+    money({ key: "revenueYtd", header: "1-本月营业收入", synonyms: [...ytd("营业收入"), ...ytd("主营业务收入"), "营业收入本年累计"] }),
+    {
+      key: "employees",
+      header: "从业人员",
+      synonyms: ["从业人员平均人数", "从业人员期末人数", "从业人员数", "期末从业人员", "平均从业人员", "从业人数", "用工人数"],
+      type: "number",
+    },
+    { key: "note", header: "说明", synonyms: ["备注", "情况说明", "异常说明", "核实说明", "说明(异常原因)", "原因说明"], type: "text" },
+    { key: "month", header: "月份", synonyms: ["报告月份", "统计月份", "报告期", "截至月份"], type: "text" },
+    money({
+      key: "outputMonthLastYear",
+      header: "上年同期本月工业总产值",
+      synonyms: ["上年同期工业总产值本月", "上年本月工业总产值", "工业总产值上年同期本月", "上年同月工业总产值", "上年同期本月产值"],
+    }),
+    money({
+      key: "valueAddedYtdLastYear",
+      header: "上年同期1-本月工业增加值",
+      synonyms: ["上年同期累计工业增加值", "上年同期工业增加值累计", "工业增加值上年同期累计", "工业增加值上年同期1-本月"],
+    }),
+    money({
+      key: "revenueYtdLastYear",
+      header: "上年同期1-本月营业收入",
+      synonyms: [
+        "上年同期累计营业收入",
+        "上年同期营业收入累计",
+        "营业收入上年同期累计",
+        "营业收入上年同期1-本月",
+        "上年同期1-本月主营业务收入",
+        "上年同期累计主营业务收入",
+      ],
+    }),
+  ],
+};
+
+/** The template's canonical header row, in order (the 新建模板 button and `jx template monthly`). */
+export const MONTHLY_TEMPLATE_HEADERS: readonly string[] = [
+  "企业名称",
+  "统一社会信用代码",
+  "本月工业总产值",
+  "1-本月工业总产值",
+  "上年同期1-本月工业总产值",
+  "1-本月工业增加值",
+  "1-本月营业收入",
+  "从业人员",
+  "说明",
+];
+
+/** Optional columns the reader also recognises. */
+export const MONTHLY_OPTIONAL_HEADERS: readonly string[] = ["月份", "上年同期本月工业总产值", "上年同期1-本月工业增加值", "上年同期1-本月营业收入"];
+
+/** Per-column number formats of the template (text code, amounts with 2 decimals, headcount integer). */
+export const MONTHLY_TEMPLATE_FORMATS: readonly (string | null)[] = ["@", "@", "0.00", "0.00", "0.00", "0.00", "0.00", "0", "@"];

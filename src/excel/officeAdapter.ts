@@ -1,0 +1,407 @@
+/// <reference types="office-js" />
+/**
+ * WorkbookPort over Office.js: the only code in Jingxin that touches `Excel.*`.
+ *
+ * Sync budget (round trips per call; tests count them):
+ *   listSheets / activeSheet / workbookName / selectCell / writeCells / clearHighlight: 1
+ *   readSheet(s): 2 (sheet names, then every used range loaded at once), whatever the size,
+ *     up to Excel's limits; above them (values null past ~5 000 000 cells, or a payload-size
+ *     error on the web) the used range is read in row chunks, one sync per chunk
+ *   writeSheet: 2 (names and tables, then everything written in one batch with calculation
+ *     and screen updating suspended); appendRows: 2; highlight: 2; upsertChart: 2
+ */
+import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions } from "../workbook/port";
+import {
+  LIST_SHEET,
+  expandAddresses,
+  inlineListSource,
+  noSheet,
+  normalizeColor,
+  rectangular,
+  tableHeaders,
+  uniqueTableName,
+} from "../workbook/adapterUtil";
+
+/** The `Excel.run` seam: tests pass a function that hands the batch a mock context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficePortOptions {
+  /** Whether the host supports an ExcelApi requirement set version ("1.9"). */
+  supports?: (version: string) => boolean;
+  /** Cells per chunk when a used range is too large for one response (default 100 000, ~2 MB). */
+  chunkCells?: number;
+}
+
+const USED_RANGE_PROPS = "values,rowIndex,columnIndex,address,rowCount,columnCount";
+
+function defaultRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
+function defaultSupports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(e: unknown): string {
+  return e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+}
+
+function isPayloadLimit(e: unknown): boolean {
+  const text = `${errorCode(e)} ${e instanceof Error ? e.message : ""}`;
+  return /PayloadSizeLimit|payload size|response size/i.test(text);
+}
+
+/**
+ * Excel parses a string written through `values` like typed input: "00123" becomes 123, a
+ * 18-digit credit code loses digits, "1月5日" becomes a date, "#N/A" an error. A leading
+ * apostrophe keeps such a string as text (it is not part of the value).
+ */
+export function protectText(s: string): string {
+  return /\d/.test(s) || /^[=+\-@#'\s]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
+}
+
+/** A port value → what goes into `range.formulas`: formulas as they are, text protected. */
+function officeCell(v: CellValue | undefined, formulas: boolean, textColumn: boolean): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "string" || v === "") return v;
+  if (formulas && v.startsWith("=") && v.length > 1) return v;
+  return textColumn ? v : protectText(v);
+}
+
+function findName(names: string[], wanted: string): string | null {
+  if (names.includes(wanted)) return wanted;
+  const lower = wanted.toLowerCase();
+  return names.find((n) => n.toLowerCase() === lower) ?? null;
+}
+
+export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePortOptions = {}): WorkbookPort {
+  const supports = options.supports ?? defaultSupports;
+  const chunkCells = options.chunkCells ?? 100_000;
+  /** Per sheet: address → fill colour before the first highlight (null = no fill). */
+  const saved = new Map<string, Map<string, string | null>>();
+
+  const suspend = (ctx: Excel.RequestContext) => {
+    if (supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
+    if (supports("1.9")) ctx.application.suspendScreenUpdatingUntilNextSync();
+  };
+
+  /** Run a batch on one sheet; a missing sheet becomes a clear message. */
+  const onSheet = <T>(sheet: string, batch: (ctx: Excel.RequestContext, ws: Excel.Worksheet) => Promise<T>): Promise<T> =>
+    run(async (ctx) => {
+      try {
+        return await batch(ctx, ctx.workbook.worksheets.getItem(sheet));
+      } catch (e) {
+        if (errorCode(e) === "ItemNotFound") throw new Error(noSheet(sheet));
+        throw e;
+      }
+    });
+
+  /** Read a large rectangle in row chunks: one sync per chunk. */
+  const readChunked = async (
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    rowIndex: number,
+    columnIndex: number,
+    rowCount: number,
+    columnCount: number,
+  ): Promise<CellValue[][]> => {
+    const rowsPer = Math.max(1, Math.floor(chunkCells / Math.max(1, columnCount)));
+    const out: CellValue[][] = new Array(rowCount);
+    for (let r = 0; r < rowCount; r += rowsPer) {
+      const n = Math.min(rowsPer, rowCount - r);
+      const chunk = ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
+      chunk.load("values");
+      await ctx.sync();
+      const values = chunk.values as CellValue[][];
+      for (let i = 0; i < n; i++) out[r + i] = values[i];
+    }
+    return out;
+  };
+
+  const readSheets = (names: string[]): Promise<(SheetValues | null)[]> =>
+    run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const all = sheets.items.map((s) => s.name);
+      const actual = names.map((n) => findName(all, n));
+      const load = (withValues: boolean) =>
+        actual.map((name) => {
+          if (name === null) return null;
+          const ws = sheets.getItem(name);
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load(withValues ? USED_RANGE_PROPS : "rowIndex,columnIndex,address,rowCount,columnCount");
+          return { ws, used, name };
+        });
+      let reads = load(true);
+      let tooLarge = false;
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isPayloadLimit(e)) throw e;
+        tooLarge = true;
+        reads = load(false);
+        await ctx.sync();
+      }
+      const out: (SheetValues | null)[] = [];
+      for (const r of reads) {
+        if (r === null) {
+          out.push(null);
+          continue;
+        }
+        const { used, ws, name } = r;
+        if (used.isNullObject) {
+          out.push({ name, startRow: 1, startCol: 1, values: [] });
+          continue;
+        }
+        let values = tooLarge ? null : (used.values as CellValue[][] | null);
+        if (!Array.isArray(values)) {
+          values = await readChunked(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+        }
+        out.push({ name, startRow: used.rowIndex + 1, startCol: used.columnIndex + 1, values });
+      }
+      return out;
+    });
+
+  const port: WorkbookPort = {
+    kind: "excel",
+    canChart: true,
+
+    workbookName: () =>
+      run(async (ctx) => {
+        if (!supports("1.7")) return "";
+        ctx.workbook.load("name");
+        await ctx.sync();
+        return ctx.workbook.name;
+      }),
+
+    listSheets: () =>
+      run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        return sheets.items.map((s) => s.name).filter((n) => n !== LIST_SHEET);
+      }),
+
+    activeSheet: () =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        await ctx.sync();
+        return ws.name;
+      }),
+
+    readSheet: async (name) => (await readSheets([name]))[0],
+
+    readSheets,
+
+    writeSheet: (sheet, rows, opts: WriteSheetOptions = {}) =>
+      run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        const tables = ctx.workbook.tables;
+        tables.load("items/name,items/worksheet/name");
+        await ctx.sync();
+
+        suspend(ctx);
+        const names = sheets.items.map((s) => s.name);
+        const existing = findName(names, sheet);
+        let ws: Excel.Worksheet;
+        const taken: string[] = [];
+        if (existing) {
+          ws = sheets.getItem(existing);
+          for (const t of tables.items) {
+            if (t.worksheet.name === existing) t.delete();
+            else taken.push(t.name);
+          }
+          const all = ws.getRange();
+          all.unmerge();
+          if (supports("1.6")) all.conditionalFormats.clearAll();
+          if (supports("1.8")) all.dataValidation.clear();
+          all.clear("All");
+        } else {
+          for (const t of tables.items) taken.push(t.name);
+          ws = sheets.add(sheet);
+        }
+        saved.delete(existing ?? sheet);
+
+        const formulas = opts.formulas === true;
+        const { width } = rectangular(rows);
+        const height = rows.length;
+        const formats = opts.numberFormats ?? [];
+        if (height > 0 && width > 0) {
+          const grid = rows.map((r) => {
+            const line = new Array<string | number | boolean>(width);
+            for (let c = 0; c < width; c++) line[c] = officeCell(r[c], formulas, formats[c] === "@");
+            return line;
+          });
+          if (opts.tableName) {
+            // Table headers must be unique text; write them as the table will show them.
+            grid[0] = tableHeaders(rows[0], width).map((h) => protectText(h));
+          }
+          // Number formats first, so text columns ("@") receive the strings as text.
+          if (height > 1) {
+            formats.forEach((fmt, c) => {
+              if (fmt && c < width) ws.getRangeByIndexes(1, c, height - 1, 1).numberFormat = new Array(height - 1).fill(null).map(() => [fmt]);
+            });
+          }
+          ws.getRangeByIndexes(0, 0, height, width).formulas = grid;
+          if (opts.tableName) {
+            // Excel needs at least one data row under the header.
+            const table = ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(2, height), width), true);
+            table.name = uniqueTableName(opts.tableName, taken);
+          }
+        }
+
+        const lists = Object.entries(opts.validationLists ?? {});
+        if (lists.length > 0 && supports("1.8")) {
+          let listSheet: Excel.Worksheet | null = null;
+          let listCol = 0;
+          for (const [key, items] of lists) {
+            const c = Number(key);
+            const target = ws.getRangeByIndexes(1, c, Math.max(1, height - 1), 1);
+            let source = inlineListSource(items);
+            if (source === null) {
+              // Too long for an inline list: the items go into a hidden sheet of their own.
+              if (!listSheet) {
+                if (names.includes(LIST_SHEET)) {
+                  listSheet = sheets.getItem(LIST_SHEET);
+                  const usedCols = listSheet.getUsedRangeOrNullObject(true);
+                  usedCols.load("columnIndex,columnCount");
+                  await ctx.sync();
+                  listCol = usedCols.isNullObject ? 0 : usedCols.columnIndex + usedCols.columnCount;
+                  suspend(ctx);
+                } else {
+                  listSheet = sheets.add(LIST_SHEET);
+                  listSheet.visibility = "Hidden";
+                }
+              }
+              const cells = listSheet.getRangeByIndexes(0, listCol, items.length, 1);
+              cells.numberFormat = items.map(() => ["@"]);
+              cells.values = items.map((i) => [i]);
+              source = `=${LIST_SHEET}!$${colLetters(listCol + 1)}$1:$${colLetters(listCol + 1)}$${items.length}`;
+              listCol++;
+            }
+            target.dataValidation.clear();
+            target.dataValidation.rule = { list: { inCellDropDown: true, source } };
+          }
+        }
+        if (opts.activate) ws.activate();
+        await ctx.sync();
+      }),
+
+    writeCells: (sheet, updates: CellUpdate[]) =>
+      onSheet(sheet, async (ctx, ws) => {
+        for (const u of updates) {
+          const v = officeCell(u.value, true, false);
+          ws.getRange(u.address).formulas = [[v]];
+        }
+        await ctx.sync();
+      }),
+
+    appendRows: (sheet, rows, header) =>
+      run(async (ctx) => {
+        // Probe the sheet and its used range in one round trip; a missing sheet fails the
+        // probe (ItemNotFound) and is created with the header in the second.
+        let ws: Excel.Worksheet = ctx.workbook.worksheets.getItem(sheet);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount");
+        let exists = true;
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (errorCode(e) !== "ItemNotFound") throw e;
+          exists = false;
+        }
+        let block: CellValue[][] = rows;
+        let row = 0;
+        let col = 0;
+        if (!exists) ws = ctx.workbook.worksheets.add(sheet);
+        if (exists && !used.isNullObject) {
+          row = used.rowIndex + used.rowCount;
+          col = used.columnIndex;
+        } else if (header && header.length > 0) {
+          block = [header, ...rows];
+        }
+        const { width } = rectangular(block);
+        if (block.length === 0 || width === 0) {
+          if (!exists) await ctx.sync();
+          return;
+        }
+        suspend(ctx);
+        const grid = block.map((r) => {
+          const line = new Array<string | number | boolean>(width);
+          for (let c = 0; c < width; c++) line[c] = officeCell(r[c], true, false);
+          return line;
+        });
+        ws.getRangeByIndexes(row, col, grid.length, width).formulas = grid;
+        await ctx.sync();
+      }),
+
+    selectCell: (sheet, address) =>
+      onSheet(sheet, async (ctx, ws) => {
+        ws.activate();
+        ws.getRange(address).select();
+        await ctx.sync();
+      }),
+
+    highlight: (sheet, addresses, color) =>
+      onSheet(sheet, async (ctx, ws) => {
+        const fillColor = normalizeColor(color);
+        const mem = saved.get(sheet) ?? new Map<string, string | null>();
+        const cells = expandAddresses(addresses);
+        const withPattern = supports("1.9");
+        const fills = cells.map((a) => ({ a, fill: ws.getRange(a).format.fill }));
+        const fresh = fills.filter((f) => !mem.has(f.a));
+        for (const f of fresh) f.fill.load(withPattern ? "color,pattern" : "color");
+        if (fresh.length > 0) await ctx.sync();
+        for (const f of fresh) {
+          const none = withPattern ? f.fill.pattern === "None" : !f.fill.color || f.fill.color.toUpperCase() === "#FFFFFF";
+          mem.set(f.a, none ? null : f.fill.color);
+        }
+        saved.set(sheet, mem);
+        for (const f of fills) f.fill.color = fillColor;
+        await ctx.sync();
+      }),
+
+    clearHighlight: async (sheet) => {
+      const mem = saved.get(sheet);
+      if (!mem || mem.size === 0) return;
+      await onSheet(sheet, async (ctx, ws) => {
+        for (const [a, prev] of mem) {
+          const fill = ws.getRange(a).format.fill;
+          if (prev === null) fill.clear();
+          else fill.color = prev;
+        }
+        await ctx.sync();
+      });
+      saved.delete(sheet);
+    },
+
+    upsertChart: (sheet, spec: ChartSpec) =>
+      onSheet(sheet, async (ctx, ws) => {
+        const charts = ws.charts;
+        charts.load("items/name");
+        await ctx.sync();
+        for (const c of charts.items) if (c.name === spec.name) c.delete();
+        const type = spec.type === "line" ? "Line" : spec.type === "bar" ? "BarClustered" : "ColumnClustered";
+        const chart = charts.add(type, ws.getRange(spec.dataRange), "Columns");
+        chart.name = spec.name;
+        chart.title.text = spec.title;
+        chart.setPosition(spec.anchor);
+        await ctx.sync();
+      }),
+  };
+  return port;
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+

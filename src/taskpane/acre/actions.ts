@@ -1,0 +1,103 @@
+/**
+ * What the 亩均评价 tab does with the workbook, over the port only (no React, no Office.*):
+ * evaluate = one readSheets (data, 参数, last year) + one writeSheet of the result (+ one
+ * writeSheet of 参数 the first time), whatever the number of firms.
+ */
+import type { CellUpdate, CellValue, SheetValues, WorkbookPort } from "../../workbook/port";
+import { columnLetters } from "../../workbook/port";
+import { runAcre, AcreRun } from "../../core/acre/run";
+import { resultSheet } from "../../core/acre/result";
+import { paramRows, hintParamName, readParams, GRADES } from "../../core/acre/params";
+import type { Grade } from "../../core/acre/grade";
+import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET, ACRE_TEMPLATE_HEADER } from "../../core/acre/spec";
+import { zhCN } from "../../functions/zh-CN";
+
+/** The JX function name to write in a formula under the given Office display language. */
+export function formulaNameFor(displayLanguage: string): (functionId: string) => string | null {
+  const zh = /^zh(-|_)?(cn|hans|sg)?$/i.test(displayLanguage) || /^zh-hans/i.test(displayLanguage);
+  return (id) => {
+    if (zh) {
+      const t = zhCN[id];
+      return t ? `JX.${t.name}` : null;
+    }
+    return `JX.${id}`;
+  };
+}
+
+export interface EvaluateOptions {
+  sheet: string;
+  lastYearSheet?: string | null;
+  /** Write the indicator columns as JX formulas in these names (Excel only). */
+  formulaName?: ((functionId: string) => string | null) | null;
+}
+
+export type EvaluateOutcome = (AcreRun & { paramsCreated: boolean; written: number }) | { error: string };
+
+export async function evaluateInWorkbook(port: WorkbookPort, opts: EvaluateOptions): Promise<EvaluateOutcome> {
+  const names = [opts.sheet, ACRE_PARAM_SHEET, ...(opts.lastYearSheet ? [opts.lastYearSheet] : [])];
+  const [data, params, lastYear] = await port.readSheets(names);
+  if (!data) return { error: `找不到工作表“${opts.sheet}” (sheet ${opts.sheet} not found)` };
+  if (opts.lastYearSheet && !lastYear) return { error: `找不到上年结果表“${opts.lastYearSheet}” (sheet ${opts.lastYearSheet} not found)` };
+  const run = runAcre({ data: asSheet(data), params: params ? params.values : null, lastYear: lastYear ? asSheet(lastYear) : null });
+  if ("error" in run) return run;
+  const out = resultSheet(run.evaluation, { formulaName: opts.formulaName ?? undefined });
+  await port.writeSheet(ACRE_RESULT_SHEET, out.rows, { tableName: ACRE_RESULT_TABLE, numberFormats: out.numberFormats, formulas: out.formulas, activate: true });
+  let paramsCreated = false;
+  if (!run.paramsRead.found) {
+    // No per-mu parameters yet: record the ones used (defaults) so the evaluation is reproducible.
+    if (params) await port.appendRows(ACRE_PARAM_SHEET, paramRows(run.paramsRead.params).slice(1));
+    else await port.writeSheet(ACRE_PARAM_SHEET, paramRows(run.paramsRead.params), { numberFormats: ["@", null, "@"] });
+    paramsCreated = true;
+  }
+  return { ...run, paramsCreated, written: out.rows.length - 1 };
+}
+
+function asSheet(s: SheetValues) {
+  return { name: s.name, startRow: s.startRow, startCol: s.startCol, values: s.values };
+}
+
+/** Create the 亩均数据 template (header, 规模 list) and the 参数 sheet when missing; never overwrite. */
+export async function createTemplate(port: WorkbookPort): Promise<{ created: string[]; existed: string[] }> {
+  const sheets = await port.listSheets();
+  const created: string[] = [];
+  const existed: string[] = [];
+  if (sheets.includes(ACRE_SHEET)) existed.push(ACRE_SHEET);
+  else {
+    await port.writeSheet(ACRE_SHEET, [ACRE_TEMPLATE_HEADER as CellValue[]], {
+      tableName: "JxAcreData",
+      numberFormats: ["@", "@", "@", "0.00", "0.00", "0.00", "0.00", "0.00", "0", "0.00", "0.00"],
+      validationLists: { 2: ["规上", "规下"] },
+      activate: true,
+    });
+    created.push(ACRE_SHEET);
+  }
+  if (sheets.includes(ACRE_PARAM_SHEET)) existed.push(ACRE_PARAM_SHEET);
+  else {
+    await port.writeSheet(ACRE_PARAM_SHEET, paramRows(), { numberFormats: ["@", null, "@"] });
+    created.push(ACRE_PARAM_SHEET);
+  }
+  return { created, existed };
+}
+
+/**
+ * Save edited policy hints into the 参数 sheet: rows that exist are updated in place, missing
+ * ones appended. `hintRows` are 1-based indices within the values of the sheet as read.
+ */
+export async function saveHints(port: WorkbookPort, hints: Record<Grade, string>): Promise<void> {
+  const [sheet] = await port.readSheets([ACRE_PARAM_SHEET]);
+  if (!sheet) {
+    await port.writeSheet(ACRE_PARAM_SHEET, paramRows(), { numberFormats: ["@", null, "@"] });
+    return saveHints(port, hints);
+  }
+  const read = readParams(sheet.values);
+  const updates: CellUpdate[] = [];
+  const append: CellValue[][] = [];
+  for (const g of GRADES) {
+    const i = read.hintRows[g];
+    if (i) updates.push({ address: `${columnLetters(sheet.startCol + 1)}${sheet.startRow + i - 1}`, value: hints[g] });
+    else append.push([hintParamName(g), hints[g]]);
+  }
+  if (updates.length) await port.writeCells(ACRE_PARAM_SHEET, updates);
+  if (append.length) await port.appendRows(ACRE_PARAM_SHEET, append);
+}
+

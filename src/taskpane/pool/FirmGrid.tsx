@@ -1,0 +1,108 @@
+/** The firm list: a Fluent DataGrid, sorted by the tab (gap ascending by default). */
+import * as React from "react";
+import {
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  createTableColumn,
+  Badge,
+  ProgressBar,
+  Text,
+  TableColumnDefinition,
+  SortDirection,
+  TableColumnId,
+} from "@fluentui/react-components";
+import type { SortKey } from "../../core/pool/analyze";
+import type { FirmRowModel } from "./model";
+
+// Rows arrive sorted (sortFirms): the grid keeps their order. Fluent deems a column sortable by
+// its compare function's arity, hence the two unused parameters.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const keep = (_a: FirmRowModel, _b: FirmRowModel) => 0;
+
+const columns: TableColumnDefinition<FirmRowModel>[] = [
+  createTableColumn<FirmRowModel>({
+    columnId: "name",
+    compare: keep,
+    renderHeaderCell: () => "企业名称",
+    renderCell: (r) => (
+      <span title={r.title}>
+        {r.name}{" "}
+        {r.atRisk ? (
+          <Badge color="danger" size="small" data-testid="at-risk">
+            预警
+          </Badge>
+        ) : null}
+      </span>
+    ),
+  }),
+  createTableColumn<FirmRowModel>({ columnId: "tier", renderHeaderCell: () => "层级", renderCell: (r) => r.tier }),
+  createTableColumn<FirmRowModel>({ columnId: "status", renderHeaderCell: () => "状态", renderCell: (r) => r.status }),
+  createTableColumn<FirmRowModel>({ columnId: "leader", compare: keep, renderHeaderCell: () => "包保领导", renderCell: (r) => r.leader }),
+  createTableColumn<FirmRowModel>({ columnId: "ytd", compare: keep, renderHeaderCell: () => "1-本月", renderCell: (r) => r.ytd }),
+  createTableColumn<FirmRowModel>({ columnId: "projection", compare: keep, renderHeaderCell: () => "预计全年", renderCell: (r) => r.projection }),
+  createTableColumn<FirmRowModel>({
+    columnId: "gap",
+    compare: keep,
+    renderHeaderCell: () => "差距",
+    renderCell: (r) => <Text style={{ color: r.firm.gap !== null && r.firm.gap < 0 ? "#c50f1f" : undefined }}>{r.gap}</Text>,
+  }),
+  createTableColumn<FirmRowModel>({
+    columnId: "progress",
+    renderHeaderCell: () => "进度",
+    renderCell: (r) => <ProgressBar value={r.progress} color={r.progress >= 1 ? "success" : r.atRisk ? "warning" : "brand"} aria-label={`${Math.round(r.progress * 100)}%`} />,
+  }),
+];
+
+export interface SortState {
+  key: SortKey;
+  dir: "asc" | "desc";
+}
+
+export function FirmGrid({
+  rows,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+}: {
+  rows: FirmRowModel[];
+  sort: SortState;
+  onSort: (s: SortState) => void;
+  selected: string | null;
+  onSelect: (row: FirmRowModel) => void;
+}): React.JSX.Element {
+  const sortState = { sortColumn: sort.key as TableColumnId, sortDirection: (sort.dir === "asc" ? "ascending" : "descending") as SortDirection };
+  return (
+    <DataGrid
+      items={rows}
+      columns={columns}
+      sortable
+      sortState={sortState}
+      onSortChange={(_, s) => onSort({ key: s.sortColumn as SortKey, dir: s.sortDirection === "ascending" ? "asc" : "desc" })}
+      getRowId={(r) => r.key}
+      size="small"
+      aria-label="培育企业列表 (pool firms)"
+    >
+      <DataGridHeader>
+        <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+      </DataGridHeader>
+      <DataGridBody<FirmRowModel>>
+        {({ item, rowId }) => (
+          <DataGridRow<FirmRowModel>
+            key={rowId}
+            data-testid="firm-row"
+            aria-selected={selected === item.key}
+            style={{ cursor: "pointer", background: selected === item.key ? "#ebf3fc" : undefined }}
+            onClick={() => onSelect(item)}
+          >
+            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+          </DataGridRow>
+        )}
+      </DataGridBody>
+    </DataGrid>
+  );
+}

@@ -1,0 +1,139 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { run } from "../../src/cli/index";
+import { poolValues, fill, FirmRow } from "../core/pool/helpers";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-pool-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function write(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [n, rows] of Object.entries(sheets)) wb.addWorksheet(n).addRows(rows);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
+  return { code, out, err };
+}
+
+// 20 pool firms 已入规, 1 退库, 3 培育中; 新增规上 lists 6 more (plus 2 already in the pool); 退规 lists 10.
+const firms: FirmRow[] = [
+  ...Array.from({ length: 20 }, (_, i) => ({ name: `入规${i + 1}`, uscc: `U${i + 1}`, tier: "拟进规", leader: "县长", status: "已入规", months: fill(10, 220) })),
+  { name: "退库甲", tier: "高成长性", leader: "副县长", status: "退库", months: fill(10, 20) },
+  { name: "在培A", tier: "拟进规", leader: "副县长", status: "培育中", months: fill(10, 100) }, // 1000 → 1200, gap −800
+  { name: "在培B", tier: "专精特新", leader: "县长", status: "培育中", months: [...fill(9, 200), null] }, // 1800 → 2160, gap +160, 10月 blank
+  { name: "在培C", tier: "专精特新“小巨人”", leader: "副县长", status: "培育中" }, // no revenue yet
+];
+const added = [["序号", "企业名称", "统一社会信用代码"], ...Array.from({ length: 6 }, (_, i) => [i + 1, `外部${i + 1}`, `X${i + 1}`]), [7, "入规3", "U3"], [8, "别名", "U4"]];
+const dropped = [["序号", "企业名称"], ...Array.from({ length: 10 }, (_, i) => [i + 1, `退规${i + 1}`])];
+
+describe("jx pool --json", () => {
+  test("the contract: keys, values; seed check 26 − 10 = 16; file bytes unchanged", async () => {
+    const file = await write("pool.xlsx", { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
+    const before = fs.readFileSync(file);
+    const { code, out, err } = await jx("pool", file, "--json");
+    expect(code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const j = JSON.parse(out);
+    expect(Object.keys(j)).toEqual(["month", "summary", "firms"]);
+    expect(j.month).toBe(10);
+    expect(j.summary).toEqual({
+      byTier: { 拟进规: 21, 高成长性: 1, 专精特新: 1, "专精特新“小巨人”": 1 },
+      byStatus: { 培育中: 3, 已入规: 20, 退库: 1 },
+      projectedToCross: 1,
+      added: 26,
+      removed: 1,
+      droppedOut: 10,
+      net: 16,
+      target: 18,
+    });
+    expect(j.firms).toHaveLength(24);
+    expect(j.firms[0]).toEqual({ name: "入规1", tier: "拟进规", status: "已入规", leader: "县长", ytd: 2200, projection: 2640, gap: 640, atRisk: false });
+    expect(j.firms.slice(21)).toEqual([
+      { name: "在培A", tier: "拟进规", status: "培育中", leader: "副县长", ytd: 1000, projection: 1200, gap: -800, atRisk: true },
+      { name: "在培B", tier: "专精特新", status: "培育中", leader: "县长", ytd: 1800, projection: 2160, gap: 160, atRisk: false },
+      { name: "在培C", tier: "专精特新“小巨人”", status: "培育中", leader: "副县长", ytd: 0, projection: 0, gap: -2000, atRisk: true },
+    ]);
+    // notes (the blank 10月, no revenue yet) go to stderr, stdout stays JSON
+    expect(err).toMatch(/10月未填报/);
+  });
+
+  test("--month, --target and --dropped override the workbook", async () => {
+    const targets = [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["净增规上企业数", "总量", 20, "户", null], ["退规企业数", "总量", null, "户", 7]];
+    const file = await write("pool-opts.xlsx", { 培育库: poolValues(firms), 新增规上: added, 目标: targets });
+    let j = JSON.parse((await jx("pool", file, "--json")).out);
+    expect(j.summary).toMatchObject({ droppedOut: 7, net: 19, target: 20 });
+    j = JSON.parse((await jx("pool", file, "--json", "--month", "6", "--target", "18", "--dropped", "10")).out);
+    expect(j.month).toBe(6);
+    expect(j.summary).toMatchObject({ droppedOut: 10, net: 16, target: 18 });
+    // month 6: 在培A 600 × 12 / 6 = 1200; 在培B 1200 × 2 = 2400
+    expect(j.firms[21]).toMatchObject({ ytd: 600, projection: 1200 });
+    expect(j.firms[22]).toMatchObject({ ytd: 1200, projection: 2400, gap: 400, atRisk: false });
+  });
+
+  test("--sheet picks the pool; seasonal projection with 上年 months", async () => {
+    const ly = [...fill(6, 50), ...fill(6, 150)];
+    const file = await write("pool-sheet.xlsx", { 说明: [["本工作簿"]], 我的库: poolValues([{ name: "S", tier: "拟进规", months: fill(6, 100), ly }]) });
+    const { code, out } = await jx("pool", file, "--sheet", "我的库", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out).firms[0]).toMatchObject({ ytd: 600, projection: 2400, gap: 400, atRisk: false });
+  });
+
+  test("text output: summary lines and the firms by gap", async () => {
+    const file = await write("pool-text.xlsx", { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
+    const { code, out } = await jx("pool", file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/净增规上 \(net\)：新增 26 − 退规 10 = 16，目标 18（88\.9%）/);
+    const rows = out.split("\n").filter((l) => /^在培|^入规1 /.test(l));
+    expect(rows[0]).toBe("在培C | 专精特新“小巨人” | 培育中 | 副县长 | 0.0 | 0.0 | -2,000.0 | 预警");
+    expect(rows[1]).toMatch(/^在培A .* -800\.0 \| 预警$/);
+  });
+});
+
+describe("jx pool: exit 2 on unusable input", () => {
+  test.each([
+    ["a missing file", () => path.join(dir, "nope.xlsx"), [], /找不到文件/],
+    ["a file that is not xlsx", () => { const f = path.join(dir, "x.xlsx"); fs.writeFileSync(f, "hello"); return f; }, [], /不是有效的 .xlsx/],
+  ])("%s", async (_what, make, args, message) => {
+    const { code, err } = await jx("pool", (make as () => string)(), ...(args as string[]));
+    expect(code).toBe(2);
+    expect(err).toMatch(message as RegExp);
+  });
+
+  test("bad options, missing sheet, no header, no revenue columns, no month", async () => {
+    const file = await write("bad.xlsx", {
+      培育库: poolValues([{ name: "A" }]),
+      其他: [["随便", "什么"], [1, 2]],
+      无收入: [["企业名称", "培育层级", "状态"], ["A", "拟进规", "培育中"]],
+    });
+    for (const [args, message] of [
+      [["--month", "13"], /--month/],
+      [["--month", "x"], /--month/],
+      [["--target", "-1"], /--target/],
+      [["--dropped", "1.5"], /--dropped/],
+      [["--sheet", "没有"], /没有工作表“没有”/],
+      [["--sheet", "其他"], /找不到培育库表头/],
+      [["--sheet", "无收入"], /1-本月营业收入/],
+      [[], /无法确定月份/],
+    ] as [string[], RegExp][]) {
+      const { code, err, out } = await jx("pool", file, "--json", ...args);
+      expect([args, code]).toEqual([args, 2]);
+      expect(err).toMatch(message);
+      expect(out).toBe("");
+    }
+    // with --month the same pool is usable: no revenue yet → 0, at risk
+    const ok = await jx("pool", file, "--json", "--month", "3");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).firms[0]).toMatchObject({ ytd: 0, projection: 0, gap: -2000, atRisk: true });
+  });
+});

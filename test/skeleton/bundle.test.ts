@@ -1,0 +1,126 @@
+/**
+ * The production bundle in dist/. `npm test` builds it first (scripts/test.js); run alone
+ * (`npx jest test/skeleton`), this suite builds once when dist/ is missing or older than the sources.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { spawnSync } from "child_process";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { scanDir } = require("../../scripts/url-scan") as {
+  scanDir: (dir: string, o?: { allow?: string[] }) => Array<{ file: string; url: string; kind: string; line: number }>;
+};
+const { checkManifest } = require("../../scripts/manifest-check") as {
+  checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { baseUrl: string } };
+};
+
+const root = path.join(__dirname, "..", "..");
+const dist = path.join(root, "dist");
+const read = (f: string) => fs.readFileSync(path.join(dist, f), "utf8");
+
+function newest(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newest(path.join(p, f))), st.mtimeMs);
+}
+
+function ensureBuilt(): void {
+  const marker = path.join(dist, "taskpane.html");
+  const sources = ["src", "assets", "manifest.xml", "webpack.config.js"].map((p) => path.join(root, p)).filter(fs.existsSync);
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(...sources.map(newest))) return;
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
+  const r = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`webpack build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Custom-function ids declared in src/functions/functions.ts (JSDoc @customfunction [id] [name]). */
+function declaredIds(): string[] {
+  const src = fs.readFileSync(path.join(root, "src", "functions", "functions.ts"), "utf8");
+  const ids: string[] = [];
+  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export\s+(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/g;
+  for (const m of src.matchAll(re)) {
+    const tag = /@customfunction\b[ \t]*([^\s*]*)/i.exec(m[1]);
+    if (tag) ids.push((tag[1] || m[2]).toUpperCase());
+  }
+  return ids;
+}
+
+function distFiles(dir = dist, base = ""): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    return e.isDirectory() ? distFiles(path.join(dir, e.name), rel) : [rel];
+  });
+}
+
+beforeAll(ensureBuilt, 180_000);
+
+describe("production bundle (dist/)", () => {
+  test("has the shared-runtime page, both bundles, metadata and a local office.js", () => {
+    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-zh-cn.json", "office-js/office.js", "manifest.xml", "assets/icon-32.png"]) {
+      expect(fs.existsSync(path.join(dist, f))).toBe(true);
+    }
+  });
+
+  test("taskpane.html loads office.js locally, then functions.js and taskpane.js; no CDN, no inline script", () => {
+    const html = read("taskpane.html");
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(/(?:src|href)\s*=\s*["']?\/\//i);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const srcs = scripts.map((s) => /src=["']?([^"'\s>]+)/.exec(s[1])?.[1]);
+    expect(srcs).toEqual(["office-js/office.js", "functions.js", "taskpane.js"]);
+    for (const s of scripts) expect(s[2].trim()).toBe(""); // no inline script (CSP script-src 'self')
+    const m = /Content-Security-Policy[^>]*content=(?:"([^"]*)"|'([^']*)')/i.exec(html);
+    const csp = m ? (m[1] ?? m[2]) : "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  test("functions.json is generated from the JSDoc in functions.ts, and functions.js registers each id", () => {
+    const ids = declaredIds();
+    expect(ids.length).toBeGreaterThan(0);
+    const meta = JSON.parse(read("functions.json")) as { functions: Array<{ id: string }> };
+    expect(meta.functions.map((f) => f.id).sort()).toEqual([...ids].sort());
+    const js = read("functions.js");
+    for (const id of ids) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  test("functions-zh-cn.json has the same functions and parameters as functions.json", () => {
+    type Meta = { functions: Array<{ id: string; name: string; parameters?: Array<{ name: string; type?: string }> }> };
+    const en = JSON.parse(read("functions.json")) as Meta;
+    const zh = JSON.parse(read("functions-zh-cn.json")) as Meta;
+    expect(zh.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+    zh.functions.forEach((f, k) => {
+      expect((f.parameters ?? []).map((p) => [p.name, p.type])).toEqual((en.functions[k].parameters ?? []).map((p) => [p.name, p.type]));
+      expect(f.name).toMatch(/^[\p{L}][\p{L}0-9_.]*$/u);
+    });
+  });
+
+  test("HyperFormula (GPL, test-only) is not in any bundle", () => {
+    const files = distFiles();
+    const inCode = files.filter((f) => /\.(js|html)$/.test(f) && /hyperformula/i.test(fs.readFileSync(path.join(dist, f), "utf8")));
+    expect(inCode).toEqual([]);
+    // Source maps carry the sources' comments; what matters is that no hyperformula module was bundled.
+    const inMaps = files
+      .filter((f) => f.endsWith(".map"))
+      .filter((f) => (JSON.parse(fs.readFileSync(path.join(dist, f), "utf8")).sources as string[]).some((s) => /node_modules\/hyperformula\//.test(s)));
+    expect(inMaps).toEqual([]);
+  });
+
+  test("nothing is fetched from outside localhost and the configured base URL", () => {
+    const built = checkManifest(read("manifest.xml"));
+    expect(built.errors).toEqual([]);
+    const hits = scanDir(dist, { allow: [built.info.baseUrl] });
+    expect(hits).toEqual([]);
+  });
+
+  test("only the office.js files an Excel add-in needs are copied (small, no debug builds)", () => {
+    const office = distFiles().filter((f) => f.startsWith("office-js/"));
+    expect(office.filter((f) => /\.debug\.js$|outlook|word-|powerpoint|onenote/.test(f))).toEqual([]);
+    expect(office).toEqual(expect.arrayContaining(["office-js/en-us/office_strings.js", "office-js/zh-cn/office_strings.js"]));
+    expect(office.some((f) => /^office-js\/excel-win32-16\.\d+\.js$/.test(f))).toBe(true);
+    expect(office.some((f) => /^office-js\/excel-web-16\.\d+\.js$/.test(f))).toBe(true);
+    const bytes = office.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0);
+    expect(bytes).toBeLessThan(12 * 1024 * 1024);
+  });
+});
