@@ -44,17 +44,23 @@ async function run(results) {
     return list.rows.length;
   };
   for (let i = 0; i < 3; i++) once(); // warm-up
-  const times = [];
+  // Wall time and this process's CPU time per run; CPU time is the figure reported, as it is
+  // far less disturbed by other processes on a shared 2-core machine.
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < 15; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const n = once();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     if (n !== FIRMS) throw new Error(`render model has ${n} rows`);
   }
-  times.sort((a, b) => a - b);
-  const ms = Number(times[Math.floor(times.length / 2)].toFixed(2));
-  results.push({ name: `pool: load+project+render-model, ${FIRMS} firms (median)`, value: ms, unit: "ms", baseline: 100, ratio: Number((ms / 100).toFixed(3)) });
-  console.log(`pool: load + project + render-model of ${FIRMS} firms: ${ms} ms median (target < 100 ms)`);
+  const median = (xs) => Number([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(2));
+  const ms = median(cpu);
+  results.push({ name: `pool: load+project+render-model, ${FIRMS} firms (median CPU)`, value: ms, unit: "ms", baseline: 100, ratio: Number((ms / 100).toFixed(3)) });
+  console.log(`pool: load + project + render-model of ${FIRMS} firms: ${ms} ms CPU, ${median(wall)} ms wall (medians of 15; target < 100 ms)`);
 
   // Sync count through the Office adapter over the fake Excel (office-addin-mock underneath).
   let syncs = null;

@@ -221,7 +221,7 @@ export function acreDefects(): FixtureSheet {
     above(12, { energy: 0 }), // 14 A-ENERGY H14
     below(13, { emp: 0 }), // 15 A-EMP I15
   ];
-  const sums = ACRE_HEADERS.map((_, c) => (c < 3 ? null : rows.reduce((s, r) => s + numeric(r[c]), 0)));
+  const sums: Cell[] = ACRE_HEADERS.map((_, c) => (c < 3 ? null : rows.reduce((s, r) => s + numeric(r[c]), 0)));
   sums[0] = "合计";
   sums[5] = numeric(sums[5]) + 100; // 16 A-TOTAL F16
   return {

@@ -14,7 +14,7 @@ const win = process.platform === "win32";
 
 function step(cmd, args) {
   console.log(`\n▶ ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", shell: win });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", shell: win, env: process.env });
   if (r.error) {
     console.error(`✗ cannot run ${cmd}: ${r.error.message}`);
     process.exit(1);
@@ -27,6 +27,7 @@ function step(cmd, args) {
 }
 
 step("npm", ["run", "build"]);
+process.env.JX_DIST_BUILT = "1"; // the bundle tests read this dist/ as is
 step("npx", ["jest", ...process.argv.slice(2)]);
 const e2e = path.join(root, "test", "e2e", "run.js");
 if (fs.existsSync(e2e)) step(process.execPath, [e2e]);

@@ -123,49 +123,51 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   };
 
   const readSheets = (names: string[]): Promise<(SheetValues | null)[]> =>
-    run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      await ctx.sync();
-      const all = sheets.items.map((s) => s.name);
-      const actual = names.map((n) => findName(all, n));
-      const load = (withValues: boolean) =>
-        actual.map((name) => {
-          if (name === null) return null;
-          const ws = sheets.getItem(name);
-          const used = ws.getUsedRangeOrNullObject(true);
-          used.load(withValues ? USED_RANGE_PROPS : "rowIndex,columnIndex,address,rowCount,columnCount");
-          return { ws, used, name };
+    names.length === 0
+      ? Promise.resolve([])
+      : run(async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          sheets.load("items/name");
+          await ctx.sync();
+          const all = sheets.items.map((s) => s.name);
+          const actual = names.map((n) => findName(all, n));
+          const load = (withValues: boolean) =>
+            actual.map((name) => {
+              if (name === null) return null;
+              const ws = sheets.getItem(name);
+              const used = ws.getUsedRangeOrNullObject(true);
+              used.load(withValues ? USED_RANGE_PROPS : "rowIndex,columnIndex,address,rowCount,columnCount");
+              return { ws, used, name };
+            });
+          let reads = load(true);
+          let tooLarge = false;
+          try {
+            await ctx.sync();
+          } catch (e) {
+            if (!isPayloadLimit(e)) throw e;
+            tooLarge = true;
+            reads = load(false);
+            await ctx.sync();
+          }
+          const out: (SheetValues | null)[] = [];
+          for (const r of reads) {
+            if (r === null) {
+              out.push(null);
+              continue;
+            }
+            const { used, ws, name } = r;
+            if (used.isNullObject) {
+              out.push({ name, startRow: 1, startCol: 1, values: [] });
+              continue;
+            }
+            let values = tooLarge ? null : (used.values as CellValue[][] | null);
+            if (!Array.isArray(values)) {
+              values = await readChunked(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+            }
+            out.push({ name, startRow: used.rowIndex + 1, startCol: used.columnIndex + 1, values });
+          }
+          return out;
         });
-      let reads = load(true);
-      let tooLarge = false;
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (!isPayloadLimit(e)) throw e;
-        tooLarge = true;
-        reads = load(false);
-        await ctx.sync();
-      }
-      const out: (SheetValues | null)[] = [];
-      for (const r of reads) {
-        if (r === null) {
-          out.push(null);
-          continue;
-        }
-        const { used, ws, name } = r;
-        if (used.isNullObject) {
-          out.push({ name, startRow: 1, startCol: 1, values: [] });
-          continue;
-        }
-        let values = tooLarge ? null : (used.values as CellValue[][] | null);
-        if (!Array.isArray(values)) {
-          values = await readChunked(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
-        }
-        out.push({ name, startRow: used.rowIndex + 1, startCol: used.columnIndex + 1, values });
-      }
-      return out;
-    });
 
   const port: WorkbookPort = {
     kind: "excel",

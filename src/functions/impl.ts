@@ -9,7 +9,7 @@
  */
 import { argNumber, optionalNumber, parseNumber, toHalfWidth } from "../core/num";
 import { cellError, CellError, isError, Result } from "../core/result";
-import { firstError } from "../core/round";
+import { firstError, propagated } from "../core/round";
 import {
   acreRevenue, acreTax, contribution, energyTax, laborProductivity, mu, progressGap, pull, targetRate, timeProgress, yoyGrowth,
 } from "../core/indicators";
@@ -75,7 +75,7 @@ const isBlank = (v: unknown) => parseNumber(v as never).kind === "blank";
 function readNumbers(xs: unknown[], names: readonly string[], optional: readonly boolean[] = []): Result<(number | undefined)[]> {
   const vs = xs.map(single);
   const input = vs.find(isError);
-  if (input) return input;
+  if (input) return propagated(input);
   const parsed = vs.map((v, i) => (optional[i] ? optionalNumber(v, names[i]) : argNumber(v, names[i])));
   return firstError(...parsed) ?? (parsed as (number | undefined)[]);
 }
@@ -93,7 +93,7 @@ function readList(x: unknown, name: string, blank: "required" | "null"): Result<
   const out: (number | null)[] = [];
   const errors: CellError[] = [];
   for (const c of cs) {
-    if (isError(c)) return c;
+    if (isError(c)) return propagated(c);
     if (blank === "null" && isBlank(single(c))) {
       out.push(null);
       continue;
@@ -106,10 +106,10 @@ function readList(x: unknown, name: string, blank: "required" | "null"): Result<
 }
 
 /** A function of numeric ⟂ arguments: parse, then the core function, elementwise. */
-function numeric(names: readonly string[], core: (...n: number[]) => Result<unknown>, optional: readonly boolean[] = []) {
+function numeric(names: readonly string[], core: (...n: number[]) => Result<unknown>) {
   return (...xs: unknown[]): OutValue =>
     broadcast(names.map((_, i) => xs[i]), (...ys) => {
-      const n = readNumbers(ys, names, optional);
+      const n = readNumbers(ys, names);
       return isError(n) ? n : core(...(n as number[]));
     });
 }
@@ -150,7 +150,7 @@ function acreGrade(score: unknown, peerScores: unknown, shares: unknown): OutVal
   const peerCells = cells(peerScores);
   if (isError(peerCells)) return peerCells;
   const peerError = peerCells.find(isError);
-  if (peerError) return peerError;
+  if (peerError) return propagated(peerError);
   const peers = peerCells.map(single).filter((x): x is number => typeof x === "number" && Number.isFinite(x));
   const list = omitted(shares) ? undefined : readList(shares, "shares", "required");
   const s = list === undefined ? normalizeShares() : isError(list) ? list : normalizeShares(list);
@@ -165,7 +165,7 @@ function acreGrade(score: unknown, peerScores: unknown, shares: unknown): OutVal
 function usccValidCell(code: unknown): OutValue {
   return broadcast([code], (x) => {
     const v = single(x);
-    if (isError(v)) return v;
+    if (isError(v)) return propagated(v);
     if (v === null || v === undefined || (typeof v === "string" && toHalfWidth(v).trim() === "")) {
       return cellError("#N/A", "缺少统一社会信用代码 (the code is blank)");
     }

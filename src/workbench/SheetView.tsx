@@ -11,7 +11,7 @@ import type * as ExcelJS from "exceljs";
 import { makeStyles, tokens, Text, Input, Button } from "@fluentui/react-components";
 import { columnLetters, parseAddress } from "../workbook/port";
 import type { Calc } from "./formulas";
-import { cellView, columnPx, gridSize, parseInput } from "./model";
+import { cellView, columnPx, gridSize, mergeSpans, parseInput } from "./model";
 
 export const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 22;
@@ -131,6 +131,7 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
 
   const size = React.useMemo(() => (ws ? gridSize(ws) : { rows: 0, cols: 0 }), [ws, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const widths = React.useMemo(() => (ws ? Array.from({ length: size.cols }, (_, i) => columnPx(ws, i + 1)) : []), [ws, size.cols, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const merges = React.useMemo(() => (ws ? mergeSpans(ws) : new Map<string, { rows: number; cols: number }>()), [ws, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const rows = Math.max(size.rows, sel.row + 10);
 
   const onScroll = React.useCallback(() => {
@@ -193,11 +194,13 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
         </th>,
       ];
       for (let c = 1; c <= size.cols; c++) {
-        const v = cellView(ws, r, c, calc);
+        const v = cellView(ws, r, c, calc, merges);
+        const span = Math.min(v.colSpan ?? 1, size.cols - c + 1);
         const isSel = r === sel.row && c === sel.col;
         cells.push(
           <td
             key={c}
+            colSpan={span > 1 ? span : undefined}
             data-address={v.address}
             aria-selected={isSel}
             title={v.text.length > 12 ? v.text : undefined}
@@ -208,6 +211,7 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
             {v.text}
           </td>,
         );
+        c += span - 1;
       }
       body.push(
         <tr key={r} style={{ height: ROW_HEIGHT }} data-row={r}>
@@ -309,7 +313,7 @@ function FormulaBar(props: {
         size="small"
         value={text}
         aria-label="编辑栏 (formula bar)"
-        input={{ "data-testid": "formula-input" } as React.InputHTMLAttributes<HTMLInputElement>}
+        input={{ "data-testid": "formula-input" } as React.ComponentProps<typeof Input>["input"]}
         placeholder="输入数值或公式，如 =JX.YOY_GROWTH(B2,C2)，回车确认 (type a value or formula, Enter to commit)"
         onChange={(_, d) => setText(d.value)}
         onKeyDown={(e) => {

@@ -17,6 +17,19 @@ export interface CellView {
   /** What the formula bar shows and edits: "=…" for a formula, else the value as typed. */
   input: string;
   isError?: boolean;
+  /** Columns a merged range's top-left cell spans (1 when not merged). */
+  colSpan?: number;
+}
+
+/** Merged ranges by their top-left address (exceljs keeps them in worksheet._merges). */
+export function mergeSpans(ws: ExcelJS.Worksheet): Map<string, { rows: number; cols: number }> {
+  const out = new Map<string, { rows: number; cols: number }>();
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined> })._merges;
+  if (!merges) return out;
+  for (const [address, r] of Object.entries(merges)) {
+    if (r) out.set(address, { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
+  }
+  return out;
 }
 
 const MS_PER_DAY = 86400000;
@@ -43,12 +56,15 @@ function group(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** A number as Excel's General format would roughly show it (no float noise). */
+/** A number as Excel's General format shows it in a standard-width column (at most 11 characters). */
 export function generalNumber(n: number): string {
   if (!Number.isFinite(n)) return "#NUM!";
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const p = Number(n.toPrecision(10));
-  return Math.abs(p) >= 1e11 || (Math.abs(p) < 1e-9 && p !== 0) ? p.toExponential(4) : String(p);
+  if (n === 0) return "0";
+  const abs = Math.abs(n);
+  if (abs >= 1e11 || abs < 1e-5) return n.toExponential(2).toUpperCase().replace(/E([+-])(\d)$/, "E$10$2");
+  const intLen = String(Math.trunc(abs)).length + (n < 0 ? 1 : 0);
+  const s = n.toFixed(Math.max(0, 10 - intLen));
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
 /** A number in a number format: percentages, fixed decimals, thousands separators, dates; else General. */
@@ -127,7 +143,7 @@ export function inputText(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
-export function cellView(ws: ExcelJS.Worksheet, row: number, col: number, calc: Calc | null): CellView {
+export function cellView(ws: ExcelJS.Worksheet, row: number, col: number, calc: Calc | null, merges?: Map<string, { rows: number; cols: number }>): CellView {
   const address = `${columnLetters(col)}${row}`;
   const r = ws.findRow(row);
   const cell = r ? r.getCell(col) : undefined;
@@ -146,6 +162,7 @@ export function cellView(ws: ExcelJS.Worksheet, row: number, col: number, calc: 
     fill: fillColor(cell),
     bold: Boolean(cell.font && cell.font.bold),
     input: inputText(cell),
+    colSpan: merges?.get(address)?.cols ?? 1,
   };
 }
 

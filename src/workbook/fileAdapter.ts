@@ -113,6 +113,12 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetValues {
   const values: CellValue[][] = new Array(maxRow - minRow + 1);
   for (let r = minRow; r <= maxRow; r++) {
     const line = lines[r];
+    if (line !== undefined && minCol === 1) {
+      // The common case (data from column A): fill the row's holes in place.
+      for (let i = 0; i < width; i++) if (line[i] === undefined) line[i] = "";
+      values[r - minRow] = line;
+      continue;
+    }
     const out: CellValue[] = new Array(width);
     for (let i = 0; i < width; i++) {
       const v = line === undefined ? undefined : line[minCol - 1 + i];
@@ -160,8 +166,16 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
     for (const cb of [...listeners]) cb({ kind, sheet });
   };
 
+  /** A sheet by name; like Excel, case-insensitively when there is no exact match. */
+  const findSheet = (sheet: string): ExcelJS.Worksheet | undefined => {
+    const exact = wb.getWorksheet(sheet);
+    if (exact) return exact;
+    const lower = sheet.toLowerCase();
+    return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+  };
+
   const sheetOrThrow = (sheet: string): ExcelJS.Worksheet => {
-    const ws = wb.getWorksheet(sheet);
+    const ws = findSheet(sheet);
     if (!ws) throw new Error(noSheet(sheet));
     return ws;
   };
@@ -226,7 +240,7 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
     },
 
     async activeSheet() {
-      if (selection && wb.getWorksheet(selection.sheet)) return selection.sheet;
+      if (selection && findSheet(selection.sheet)) return selection.sheet;
       const sheets = wb.worksheets;
       if (sheets.length === 0) return null;
       const tab = wb.views?.[0]?.activeTab ?? 0;
@@ -234,29 +248,30 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
     },
 
     async readSheet(sheet) {
-      const ws = wb.getWorksheet(sheet);
+      const ws = findSheet(sheet);
       return ws ? readWorksheet(ws) : null;
     },
 
     async readSheets(names) {
       return names.map((n) => {
-        const ws = wb.getWorksheet(n);
+        const ws = findSheet(n);
         return ws ? readWorksheet(ws) : null;
       });
     },
 
     async writeSheet(sheet, rows, options: WriteSheetOptions = {}) {
-      const old = wb.getWorksheet(sheet);
+      const old = findSheet(sheet);
       let ws: ExcelJS.Worksheet;
       if (old) {
         const orderNo = (old as unknown as { orderNo: number }).orderNo;
+        const oldName = old.name;
         wb.removeWorksheet(old.id);
-        ws = wb.addWorksheet(sheet);
+        ws = wb.addWorksheet(oldName);
         (ws as unknown as { orderNo: number }).orderNo = orderNo;
       } else {
         ws = wb.addWorksheet(sheet);
       }
-      saved.delete(sheet);
+      saved.delete(ws.name);
       const formulas = options.formulas === true;
       const fullWidth = rows.reduce((w, r) => Math.max(w, r.length), 0);
       if (options.tableName && rows.length > 0 && fullWidth > 0) {
@@ -300,7 +315,7 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
       }
       if (formulas) wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
       if (options.activate) setActiveTab(ws);
-      emit("writeSheet", sheet);
+      emit("writeSheet", ws.name);
     },
 
     async writeCells(sheet, updates: CellUpdate[]) {
@@ -311,11 +326,11 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         ws.getCell(row, col).value = v;
         if (v && typeof v === "object") wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
       }
-      emit("writeCells", sheet);
+      emit("writeCells", ws.name);
     },
 
     async appendRows(sheet, rows, header) {
-      let ws = wb.getWorksheet(sheet);
+      let ws = findSheet(sheet);
       let nextRow = 1;
       let firstCol = 1;
       if (!ws) ws = wb.addWorksheet(sheet);
@@ -328,25 +343,25 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         nextRow = 2;
       }
       writeRows(ws, rows, nextRow, firstCol, true);
-      emit("appendRows", sheet);
+      emit("appendRows", ws.name);
     },
 
     async selectCell(sheet, address) {
       const ws = sheetOrThrow(sheet);
       const { row, col } = parseAddress(address);
       const a = ws.getCell(row, col).address;
-      selection = { sheet, address: a };
+      selection = { sheet: ws.name, address: a };
       const view = (ws.views && ws.views[0]) || { state: "normal" };
       ws.views = [{ ...view, activeCell: a } as ExcelJS.WorksheetView];
       setActiveTab(ws);
-      emit("select", sheet);
+      emit("select", ws.name);
     },
 
     async highlight(sheet, addresses, color) {
       const ws = sheetOrThrow(sheet);
       const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } };
-      let mem = saved.get(sheet);
-      if (!mem) saved.set(sheet, (mem = new Map()));
+      let mem = saved.get(ws.name);
+      if (!mem) saved.set(ws.name, (mem = new Map()));
       for (const a of expandAddresses(addresses)) {
         const cell = ws.getCell(a);
         // Loaded cells share style objects: never mutate one, replace it.
@@ -354,21 +369,21 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         if (!mem.has(a)) mem.set(a, style.fill ? clone(style.fill) : null);
         cell.style = { ...style, fill: clone(fill) };
       }
-      emit("highlight", sheet);
+      emit("highlight", ws.name);
     },
 
     async clearHighlight(sheet) {
-      const mem = saved.get(sheet);
-      const ws = wb.getWorksheet(sheet);
-      saved.delete(sheet);
+      const ws = findSheet(sheet);
+      const mem = ws ? saved.get(ws.name) : undefined;
       if (!mem || !ws) return;
+      saved.delete(ws.name);
       for (const [a, prev] of mem) {
         const cell = ws.getCell(a);
         const { fill: _drop, ...rest } = (cell.style ?? {}) as Partial<ExcelJS.Style>;
         void _drop;
         cell.style = (prev ? { ...rest, fill: clone(prev) } : rest) as Partial<ExcelJS.Style> as ExcelJS.Style;
       }
-      emit("clearHighlight", sheet);
+      emit("clearHighlight", ws.name);
     },
 
     async toBuffer() {

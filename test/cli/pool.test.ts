@@ -89,6 +89,16 @@ describe("jx pool --json", () => {
     expect(JSON.parse(out).firms[0]).toMatchObject({ ytd: 600, projection: 2400, gap: 400, atRisk: false });
   });
 
+  test("without --sheet or a 培育库 sheet: the sheet whose header reads as a pool", async () => {
+    const targets = [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["净增规上企业数", "总量", 20, "户", null]];
+    const file = await write("pool-pick.xlsx", { 目标: targets, Sheet1: poolValues([{ name: "A", months: fill(4, 100) }]) });
+    const { code, out } = await jx("pool", file, "--json");
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.summary.target).toBe(20);
+    expect(j.firms[0]).toMatchObject({ name: "A", ytd: 400, projection: 1200 });
+  });
+
   test("text output: summary lines and the firms by gap", async () => {
     const file = await write("pool-text.xlsx", { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
     const { code, out } = await jx("pool", file);
@@ -121,7 +131,7 @@ describe("jx pool: exit 2 on unusable input", () => {
       [["--month", "x"], /--month/],
       [["--target", "-1"], /--target/],
       [["--dropped", "1.5"], /--dropped/],
-      [["--sheet", "没有"], /没有工作表“没有”/],
+      [["--sheet", "没有"], /找不到工作表“没有”/],
       [["--sheet", "其他"], /找不到培育库表头/],
       [["--sheet", "无收入"], /1-本月营业收入/],
       [[], /无法确定月份/],

@@ -33,8 +33,12 @@ describe("reading arguments", () => {
   });
   test("an error value in an argument propagates", () => {
     const e = { error: "#DIV/0!", message: "upstream" };
-    expect(impl.YOY_GROWTH(e, 1)).toBe(e);
+    expect(impl.YOY_GROWTH(e, 1)).toMatchObject(e);
     expect(f("ACRE_GRADE", 1, [[1], [e]])).toBe("#DIV/0!");
+    // ahead of our own errors, even of a blank (#N/A) elsewhere
+    expect(f("YOY_GROWTH", null, e)).toBe("#DIV/0!");
+    expect(f("SCALE_GAP", null, 6, null, [[e, 1, 2]])).toBe("#DIV/0!");
+    expect(f("ACRE_SCORE", [[null, 1]], [[1, e]], [[1, 1]])).toBe("#DIV/0!");
   });
   test("a 1×1 range is a single value", () => {
     expect(f("YOY_GROWTH", [[110]], [[100]])).toBeCloseTo(0.1, 12);

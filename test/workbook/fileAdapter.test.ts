@@ -221,6 +221,14 @@ describe("writeSheet", () => {
     expect((await back.readSheet("jx_lists"))!.values.map((r) => r[0])).toEqual(long);
   });
 
+  test("sheet names match case-insensitively, as in Excel: replacing \"data\" rewrites \"Data\"", async () => {
+    const port = createFilePort(new ExcelJS.Workbook());
+    await port.writeSheet("Data", [["a"]]);
+    await port.writeSheet("data", [["b"]]);
+    expect(await port.listSheets()).toEqual(["Data"]);
+    expect(await port.readSheet("DATA")).toMatchObject({ name: "Data", values: [["b"]] });
+  });
+
   test("activate makes the sheet the active one after a round trip", async () => {
     const port = createFilePort(new ExcelJS.Workbook());
     await port.writeSheet("一", [["a"]]);

@@ -10,9 +10,7 @@ import { loadMonitor } from "../../core/monitor/load";
 import { SEVERITY_LABEL, targetMark, toJson } from "../../core/monitor/report";
 import { readTargets, TARGETS_SHEET } from "../../core/monitor/targets";
 import { SheetLike } from "../../core/table";
-import * as fs from "fs";
-import * as path from "path";
-import { loadFilePort } from "../../workbook/fileAdapter";
+import { openWorkbookFile } from "../io";
 
 interface Options {
   sheet?: string;
@@ -22,6 +20,7 @@ interface Options {
   json?: boolean;
 }
 
+const COUNT_UNITS = new Set(["户", "个", "家", "人", "项"]);
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 const pp = (x: number | null) => (x === null ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}`);
 const wan = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -100,7 +99,8 @@ function render(r: MonitorResult, monthFrom: string, notes: string[]): string {
   for (const x of r.targets) {
     const mark = targetMark(x).label;
     if (x.kind === "总量") {
-      lines.push(`  ${x.name}: 完成 ${x.actual === null ? "—" : wan(x.actual)} / 目标 ${wan(x.target)}，完成率 ${pct(x.rate)}，较序时 ${pp(x.gap)} 个百分点 ${mark}`);
+      const amount = COUNT_UNITS.has(x.unit) ? (v: number | null) => (v === null ? "—" : `${v} ${x.unit}`) : (v: number | null) => (v === null ? "—" : `${wan(v)} 万元`);
+      lines.push(`  ${x.name}: 完成 ${amount(x.actual)} / 目标 ${amount(x.target)}，完成率 ${pct(x.rate)}，较序时 ${pp(x.gap)} 个百分点 ${mark}`);
     } else {
       lines.push(`  ${x.name}: 实际 ${pct(x.actual)} / 目标 ${pct(x.target)}，差 ${pp(x.gap)} 个百分点 ${mark}`);
     }
@@ -125,20 +125,11 @@ function render(r: MonitorResult, monthFrom: string, notes: string[]): string {
   return lines.join("\n");
 }
 
-/**
- * Every sheet's values of an .xlsx file, or a zh-CN/English reason it cannot be read.
- * (Kept here until src/cli/io.ts offers the same; the messages follow the CLI's exit-2 wording.)
- */
+/** Every sheet's values of a workbook file (io.ts gives the exit-2 message for a bad file). */
 async function openSheets(file: string): Promise<{ sheets: SheetLike[] } | { error: string }> {
-  if (!fs.existsSync(file)) return { error: `找不到文件“${file}” (file not found)` };
-  if (fs.statSync(file).isDirectory()) return { error: `“${file}”是文件夹，不是 .xlsx 文件 (a directory, not an .xlsx file)` };
-  let port;
-  try {
-    port = await loadFilePort(fs.readFileSync(file), path.basename(file));
-  } catch (e) {
-    return { error: `无法读取“${file}”：不是有效的 .xlsx 文件 (not a readable .xlsx file: ${e instanceof Error ? e.message : String(e)})` };
-  }
-  const names = await port.listSheets();
-  const sheets = (await port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
+  const opened = await openWorkbookFile(file);
+  if ("error" in opened) return opened;
+  const names = await opened.port.listSheets();
+  const sheets = (await opened.port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
   return { sheets };
 }

@@ -5,12 +5,11 @@
  * month, a bad option). Notes about the data go to stderr; with --json stdout is the JSON only.
  */
 import { Command } from "commander";
-import * as fs from "fs";
-import * as path from "path";
 import { CliContext } from "../context";
+import { openWorkbookFile, pickSheet } from "../io";
 import { analyzePool, failed, PoolOptions, PoolReport, poolJson, poolSheetNames, sortFirms } from "../../core/pool/analyze";
 import { SheetLike } from "../../core/table";
-import { loadFilePort } from "../../workbook/fileAdapter";
+import { poolSpec } from "../../core/pool/spec";
 
 interface Options {
   sheet?: string;
@@ -57,18 +56,23 @@ export function register(program: Command, ctx: CliContext): void {
         if (typeof v === "object") return fail(v.error);
         if (v !== undefined) options[key] = v;
       }
-      const book = await openBook(file);
-      if ("error" in book) return fail(book.error);
-      const names = poolSheetNames(book.names, opts.sheet);
-      if (!names.pool) {
-        return fail(
-          opts.sheet !== undefined
-            ? `工作簿中没有工作表“${opts.sheet}”，现有：${book.names.join("、")} (no sheet ${opts.sheet})`
-            : "工作簿中没有工作表 (the workbook has no sheets)",
-        );
+      const opened = await openWorkbookFile(file);
+      if ("error" in opened) return fail(opened.error);
+      const port = opened.port;
+      const names = poolSheetNames(await port.listSheets(), opts.sheet);
+      let pool: SheetLike | null = null;
+      if (opts.sheet !== undefined || !names.pool || !/培育/.test(names.pool)) {
+        // --sheet, or no sheet named …培育…: the sheet whose header reads best as a pool.
+        const picked = await pickSheet(port, poolSpec, opts.sheet);
+        if ("error" in picked) return fail(picked.error);
+        pool = picked.sheet;
       }
-      const read = await book.read([names.pool, names.added, names.dropped, names.targets]);
-      const report = analyzePool({ pool: read[0]!, added: read[1], dropped: read[2], targets: read[3] }, options);
+      const wanted = [pool ? null : names.pool, names.added, names.dropped, names.targets];
+      const got = await port.readSheets(wanted.filter((n): n is string => n !== null));
+      const [poolRead, added, dropped, targets] = wanted.map((n) => (n === null ? null : got.shift() ?? null));
+      pool = pool ?? poolRead;
+      if (!pool) return fail("找不到培育库工作表 (no pool sheet)");
+      const report = analyzePool({ pool, added, dropped, targets }, options);
       if (failed(report)) return fail(report.error);
       for (const note of report.notes) ctx.err(`提示 (note): ${note}`);
       for (const f of report.firms) for (const note of f.notes) ctx.err(`提示 (note): ${f.name}（第 ${f.row} 行 row ${f.row}）：${note}`);
@@ -76,24 +80,6 @@ export function register(program: Command, ctx: CliContext): void {
       else ctx.out(text(report));
       ctx.exit(0);
     });
-}
-
-async function openBook(file: string): Promise<{ names: string[]; read: (names: (string | null)[]) => Promise<(SheetLike | null)[]> } | { error: string }> {
-  if (!fs.existsSync(file)) return { error: `找不到文件“${file}” (file not found)` };
-  if (fs.statSync(file).isDirectory()) return { error: `“${file}”是文件夹，不是 .xlsx 文件 (a directory, not an .xlsx file)` };
-  try {
-    const port = await loadFilePort(fs.readFileSync(file), path.basename(file));
-    return {
-      names: await port.listSheets(),
-      read: async (names) => {
-        const got = await port.readSheets(names.filter((n): n is string => n !== null));
-        let i = 0;
-        return names.map((n) => (n === null ? null : got[i++]));
-      },
-    };
-  } catch (e) {
-    return { error: `无法读取“${file}”：不是有效的 .xlsx 文件 (not a readable .xlsx file: ${e instanceof Error ? e.message : String(e)})` };
-  }
 }
 
 const MONTH_SOURCE = { option: "--month", column: "“月份”列 (月份 column)", data: "最后有数据的月份 (last month with data)" };

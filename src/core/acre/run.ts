@@ -9,7 +9,7 @@ import { AcreEvaluation, compareWithLastYear, Comparison, evaluateFirms, firmsFr
 import { DataKey, indicatorDef } from "./indicators";
 import { indicatorsInUse, ParamsRead, readParams } from "./params";
 import { readLastYear } from "./result";
-import { acreFields, acreSpec, SCALES } from "./spec";
+import { acreFields, acreSpec, parseScale, Scale, SCALES } from "./spec";
 
 export interface AcreRunInput {
   data: SheetLike;
@@ -30,10 +30,13 @@ export interface AcreRun {
   issues: ParseIssue[];
 }
 
-/** Columns the evaluation needs with these parameters: 企业名称, 规模, 用地面积 and the indicators' data. */
-export function neededColumns(paramsRead: ParamsRead): string[] {
+/**
+ * Columns the evaluation needs with these parameters: 企业名称, 规模, 用地面积 and the data of
+ * the indicators in use for the scales present (a table of 规下 firms needs no 综合能耗).
+ */
+export function neededColumns(paramsRead: ParamsRead, scales: readonly Scale[] = SCALES): string[] {
   const keys: string[] = ["name", "scale", "land"];
-  for (const s of SCALES) {
+  for (const s of scales) {
     for (const k of indicatorsInUse(paramsRead.params, s)) {
       const d = indicatorDef(k);
       for (const key of [d.numerator(paramsRead.params.laborNumerator), d.denominator] as DataKey[]) if (!keys.includes(key)) keys.push(key);
@@ -46,7 +49,8 @@ export function runAcre(input: AcreRunInput): AcreRun | { error: string } {
   const paramsRead = readParams(input.params ?? null);
   const table = readTable(input.data, acreSpec);
   if (isReadError(table)) return table;
-  const missing = neededColumns(paramsRead).filter((k) => !table.columns[k]);
+  const present = SCALES.filter((s) => table.rows.some((r) => parseScale(r.values.scale) === s));
+  const missing = neededColumns(paramsRead, present).filter((k) => !table.columns[k]);
   if (missing.length) {
     const headers = missing.map((k) => acreFields.find((f) => f.key === k)!.header);
     return {

@@ -103,6 +103,8 @@ export interface Totals {
 export interface TargetProgress {
   name: string;
   kind: TargetKind;
+  /** The 单位 as written on the 目标 sheet (亿元, %, 户 …); values are converted (万元, decimal, count). */
+  unit: string;
   /** 1-本月 actual (万元 / decimal / count): output summed from the firms, the rest from 1-本月完成. */
   actual: number | null;
   target: number;
@@ -182,9 +184,15 @@ export interface MonitorInput {
 }
 
 const val = (r: Result<number>): number | null => (isError(r) ? null : r);
-const sum = (xs: Iterable<number>) => {
+const sum = (xs: number[]) => {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+};
+/** Σ of a field over firms, blanks as 0. */
+const total = (firms: FirmMonth[], key: FirmField) => {
+  let s = 0;
+  for (let i = 0; i < firms.length; i++) s += firms[i][key] ?? 0;
   return s;
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -229,16 +237,16 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
 
   // ------------------------------------------------------------------ totals
   const out = sameBasis(firms, "outputYtd", "outputYtdLastYear");
-  const outputYtd = sum(firms.map((f) => f.outputYtd ?? 0));
+  const outputYtd = total(firms, "outputYtd");
   const has = (k: FirmField) => !!cur.has[k];
   const optionalGrowth = (now: FirmField, before: FirmField) => (has(now) && has(before) ? sameBasis(firms, now, before).growth : null);
   const totals: Totals = {
-    outputMonth: sum(firms.map((f) => f.outputMonth ?? 0)),
+    outputMonth: total(firms, "outputMonth"),
     outputYtd,
     outputYtdLastYear: out.before,
     growth: out.growth,
-    valueAddedYtd: sum(firms.map((f) => f.valueAddedYtd ?? 0)),
-    revenueYtd: sum(firms.map((f) => f.revenueYtd ?? 0)),
+    valueAddedYtd: total(firms, "valueAddedYtd"),
+    revenueYtd: total(firms, "revenueYtd"),
     sameBasisFirms: out.n,
     excludedFirms: out.excluded,
     monthGrowth: optionalGrowth("outputMonth", "outputMonthLastYear"),
@@ -269,7 +277,7 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
         gap = actual - t.target;
       }
     }
-    targets.push({ name: t.name, kind: t.kind, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : "sheet", row: t.row });
+    targets.push({ name: t.name, kind: t.kind, unit: fromFirms ? "万元" : t.unit, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : "sheet", row: t.row });
   }
   if (!input.targets) notes.push("未找到目标表，不计算目标完成情况 (no 目标 sheet: target completion not computed)");
 
@@ -439,7 +447,6 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
       continue;
     }
     const prev = byMonth.get(k - 1);
-    const total = (fs: FirmMonth[], key: FirmField) => sum(fs.map((f) => f[key] ?? 0));
     const output = d.has.outputMonth ? total(d.firms, "outputMonth") : k === 1 ? total(d.firms, "outputYtd") : prev ? total(d.firms, "outputYtd") - total(prev.firms, "outputYtd") : null;
     const outputLastYear = d.has.outputMonthLastYear
       ? total(d.firms, "outputMonthLastYear")

@@ -8,6 +8,7 @@ import { normalizeHeader } from "../table/headers";
 import { isReadError, readTable, SheetLike, Table } from "../table";
 import { monthFromText } from "../table/month";
 import { toHalfWidth } from "../num";
+import { excelSerialToYMD } from "../indicators";
 import { monthlySpec } from "../validate/specs";
 import { FirmField, FirmMonth, MonitorInput, MonitorParams, MonthData } from "./analyze";
 import { readTargets, Targets, TARGETS_SHEET } from "./targets";
@@ -56,11 +57,19 @@ export function firmsOf(table: Table): FirmMonth[] {
   return out;
 }
 
+/** A month from a 月份 value: "10月", "2023年10月", 10, or a date (Excel serial) in that month. */
+function monthOfValue(raw: unknown): number | null {
+  const m = monthFromText(raw);
+  if (m !== null) return m;
+  if (typeof raw === "number" && raw >= 367) return excelSerialToYMD(raw)?.month ?? null;
+  return null;
+}
+
 /** Month written in the table: a 月份 column (first readable value), or a 月份 cell above the header. */
 export function monthInTable(table: Table, sheet: SheetLike): { month: number; from: string } | null {
   if (table.columns.month) {
     for (const r of table.rows) {
-      const m = monthFromText(r.raw.month ?? null);
+      const m = monthOfValue(r.raw.month ?? null);
       if (m !== null) return { month: m, from: `月份列 ${table.address(r.row, "month")}` };
     }
   }
@@ -73,7 +82,7 @@ export function monthInTable(table: Table, sheet: SheetLike): { month: number; f
       if (!label) continue;
       let m = label[2] ? monthFromText(label[2]) : null;
       for (let d = c + 1; m === null && d < line.length && d <= c + 3; d++) {
-        if (line[d] !== null && line[d] !== "") m = monthFromText(line[d]);
+        if (line[d] !== null && line[d] !== "") m = monthOfValue(line[d]);
       }
       if (m !== null) return { month: m, from: `月份单元格 (row ${sheet.startRow + r})` };
     }

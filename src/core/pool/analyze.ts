@@ -22,7 +22,6 @@
  */
 import { toHalfWidth } from "../num";
 import { isError } from "../result";
-import { denoise } from "../round";
 import { isReadError, monthFromText, normalizeHeader, readTable, ReadError, SheetLike, Table, TableSpec } from "../table";
 import { readTargets, Targets, targetValue } from "../monitor/targets";
 import { projectFullYear, scaleGap, SCALE_THRESHOLD } from "./projection";
@@ -163,18 +162,21 @@ const squash = (s: string) => toHalfWidth(s).replace(/[\s“”"'‘’「」『
 /** The canonical tier of a cell text, or the trimmed text itself when unknown; null when blank. */
 export function normalizeTier(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined || raw.trim() === "") return null;
+  if ((POOL_TIERS as readonly string[]).includes(raw)) return raw;
   return TIER_ALIASES[squash(raw)] ?? raw.trim();
 }
 
 /** The canonical status of a cell text; blank → 培育中; unknown → the trimmed text. */
 export function normalizeStatus(raw: string | null | undefined): string {
   if (raw === null || raw === undefined || raw.trim() === "") return "培育中";
+  if ((POOL_STATUSES as readonly string[]).includes(raw)) return raw;
   return STATUS_ALIASES[squash(raw)] ?? raw.trim();
 }
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : null);
-const clean = (x: number) => denoise(x) + 0;
+/** −0 → 0. Amounts are NOT rounded: the pane, the JSON and JX.SCALE_PROJECTION must agree to the bit. */
+const clean = (x: number) => x + 0;
 
 /** The month of the report by the documented precedence, or a ReadError. */
 export function poolMonth(table: Table, option?: number): { month: number; source: MonthSource; notes: string[] } | ReadError {
@@ -200,7 +202,7 @@ export function poolMonth(table: Table, option?: number): { month: number; sourc
   let last = 0;
   for (const r of table.rows) {
     for (let i = 12; i > last; i--) {
-      if (num(r.values[`m${i}`]) !== null) {
+      if (num(r.values[MONTH_KEYS[i - 1]]) !== null) {
         last = i;
         break;
       }
@@ -210,34 +212,40 @@ export function poolMonth(table: Table, option?: number): { month: number; sourc
   return { error: "无法确定月份：表中没有已填报的月度营业收入，也没有“月份”列，请指定月份（--month） (cannot tell the month: no monthly revenue and no 月份 column; give --month)" };
 }
 
-function firmOf(table: Table, r: Table["rows"][number], index: number, month: number): PoolFirm | null {
+interface Shape {
+  hasMonthColumns: boolean;
+  hasLastYear: boolean;
+}
+
+function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: number): PoolFirm | null {
   const v = r.values;
   const name = str(v.name);
   if (!name) return null;
   const notes: string[] = [];
-  const hasMonthColumns = MONTH_KEYS.some((k) => table.columns[k]);
+  const status = normalizeStatus(str(v.status));
+  const inPool = status === "培育中";
   let ytd = 0;
   let ytdSource: PoolFirm["ytdSource"] = "none";
   const missingMonths: number[] = [];
   const inRange = MONTH_KEYS.slice(0, month).map((k) => num(v[k]));
-  if (hasMonthColumns && inRange.some((x) => x !== null)) {
+  if (shape.hasMonthColumns && inRange.some((x) => x !== null)) {
     ytdSource = "months";
     inRange.forEach((x, i) => {
       if (x === null) missingMonths.push(i + 1);
       else ytd += x;
     });
-    if (missingMonths.length) notes.push(`${missingMonths.map((m) => `${m}月`).join("、")}未填报，按 0 计 (months left blank count as 0)`);
+    // Firms that left the pool (已入规, 退库) often stop reporting: only pool firms are flagged.
+    if (missingMonths.length && inPool) notes.push(`${missingMonths.map((m) => `${m}月`).join("、")}未填报，按 0 计 (months left blank count as 0)`);
   } else if (num(v.revenueYtd) !== null) {
     ytdSource = "ytd";
     ytd = num(v.revenueYtd)!;
     const own = monthFromText(v.month);
     if (own !== null && own !== month) notes.push(`本行月份为 ${own} 月，按 ${month} 月推算 (this row's month is ${own}; projected as month ${month})`);
-  } else {
+  } else if (inPool) {
     notes.push(`1–${month}月尚无营业收入数据，按 0 计 (no revenue reported yet; counted as 0)`);
   }
   ytd = clean(ytd);
-  const hasLastYear = LAST_YEAR_KEYS.some((k) => table.columns[k]);
-  const lastYear = hasLastYear ? LAST_YEAR_KEYS.map((k) => num(v[k])) : undefined;
+  const lastYear = shape.hasLastYear ? LAST_YEAR_KEYS.map((k) => num(v[k])) : undefined;
   const p = projectFullYear(ytd, month, lastYear);
   const g = scaleGap(ytd, month, SCALE_THRESHOLD, lastYear);
   let method: ProjectionMethod = "run-rate";
@@ -250,7 +258,6 @@ function firmOf(table: Table, r: Table["rows"][number], index: number, month: nu
   const projection = isError(p) ? null : clean(p);
   const gap = isError(g) ? null : clean(g);
   if (isError(p)) notes.push(p.message);
-  const status = normalizeStatus(str(v.status));
   if (!(POOL_STATUSES as readonly string[]).includes(status)) {
     notes.push(`状态“${status}”应为 ${POOL_STATUSES.join("、")} 之一 (unknown status)`);
   }
@@ -258,7 +265,7 @@ function firmOf(table: Table, r: Table["rows"][number], index: number, month: nu
   if (tier !== null && !(POOL_TIERS as readonly string[]).includes(tier)) {
     notes.push(`培育层级“${tier}”应为 ${POOL_TIERS.join("、")} 之一 (unknown tier)`);
   }
-  const atRisk = status === "培育中" && (projection === null || projection < SCALE_THRESHOLD);
+  const atRisk = inPool && (projection === null || projection < SCALE_THRESHOLD);
   return {
     index,
     row: r.row,
@@ -359,8 +366,9 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
   if (failed(m)) return m;
   const notes = [...table.notes, ...m.notes, ...table.issues.map((i) => `${i.address}: ${i.message}`)];
   const firms: PoolFirm[] = [];
+  const shape: Shape = { hasMonthColumns: MONTH_KEYS.some((k) => table.columns[k]), hasLastYear: LAST_YEAR_KEYS.some((k) => table.columns[k]) };
   for (const r of table.rows) {
-    const f = firmOf(table, r, firms.length, m.month);
+    const f = firmOf(shape, r, firms.length, m.month);
     if (f) firms.push(f);
   }
 
@@ -459,7 +467,9 @@ export function leaderView(firms: PoolFirm[]): LeaderView[] {
   const by = new Map<string, PoolFirm[]>();
   for (const f of firms) {
     const l = f.leader ?? "未分配";
-    by.set(l, [...(by.get(l) ?? []), f]);
+    const list = by.get(l);
+    if (list) list.push(f);
+    else by.set(l, [f]);
   }
   return [...by.entries()]
     .sort(([a], [b]) => (a === "未分配" ? 1 : b === "未分配" ? -1 : zh(a, b)))

@@ -315,8 +315,10 @@ export function missingColumnsError(table: Table): Unusable | null {
 const DETECT_ROWS = 16;
 
 /**
- * Which rule set fits a sheet, from its header rows: the one with no missing required column
- * and the most recognised columns (ties: the order given). Null when no header is recognised.
+ * Which rule set fits a sheet, from its header rows: the one with the most recognised columns
+ * (ties: the one with no missing required column, then the order given), so a monthly report
+ * missing a required column is still read as one and the missing column named. Null when no
+ * header is recognised.
  */
 export function detectRuleSet(sheet: SheetLike, ruleSets: RuleSet[]): RuleSet | null {
   const head: SheetLike = { ...sheet, values: sheet.values.slice(0, DETECT_ROWS) };
@@ -326,7 +328,7 @@ export function detectRuleSet(sheet: SheetLike, ruleSets: RuleSet[]): RuleSet | 
     if (isReadError(t)) continue;
     const complete = t.missing.length === 0;
     const score = Object.keys(t.columns).length;
-    if (!best || (complete && !best.complete) || (complete === best.complete && score > best.score)) best = { set, complete, score };
+    if (!best || score > best.score || (score === best.score && complete && !best.complete)) best = { set, complete, score };
   }
   return best ? best.set : null;
 }

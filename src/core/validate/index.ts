@@ -3,6 +3,7 @@
  */
 export * from "./engine";
 export * from "./specs";
+export * from "./report";
 export { monthlyRuleSet, monthlyRules, YOY_PAIRS, unitSuspicion } from "./rules/monthly";
 export { acreRuleSet, acreRules, MIN_BELOW_SCALE_LAND } from "./rules/acre";
 export { poolRuleSet, poolRules } from "./rules/pool";

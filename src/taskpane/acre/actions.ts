@@ -1,7 +1,8 @@
 /**
  * What the 亩均评价 tab does with the workbook, over the port only (no React, no Office.*):
- * evaluate = one readSheets (data, 参数, last year) + one writeSheet of the result (+ one
- * writeSheet of 参数 the first time), whatever the number of firms.
+ * evaluate = one readSheets (data, 参数, last year) + one writeSheet of the result, whatever
+ * the number of firms. A missing 参数 sheet means the defaults; the tab offers to create it
+ * (createParams) rather than spending round trips on it during every first evaluation.
  */
 import type { CellUpdate, CellValue, SheetValues, WorkbookPort } from "../../workbook/port";
 import { columnLetters } from "../../workbook/port";
@@ -9,7 +10,7 @@ import { runAcre, AcreRun } from "../../core/acre/run";
 import { resultSheet } from "../../core/acre/result";
 import { paramRows, hintParamName, readParams, GRADES } from "../../core/acre/params";
 import type { Grade } from "../../core/acre/grade";
-import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET, ACRE_TEMPLATE_HEADER } from "../../core/acre/spec";
+import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET, ACRE_TEMPLATE_HEADER, SCALES } from "../../core/acre/spec";
 import { zhCN } from "../../functions/zh-CN";
 
 /** The JX function name to write in a formula under the given Office display language. */
@@ -31,7 +32,7 @@ export interface EvaluateOptions {
   formulaName?: ((functionId: string) => string | null) | null;
 }
 
-export type EvaluateOutcome = (AcreRun & { paramsCreated: boolean; written: number }) | { error: string };
+export type EvaluateOutcome = (AcreRun & { written: number }) | { error: string };
 
 export async function evaluateInWorkbook(port: WorkbookPort, opts: EvaluateOptions): Promise<EvaluateOutcome> {
   const names = [opts.sheet, ACRE_PARAM_SHEET, ...(opts.lastYearSheet ? [opts.lastYearSheet] : [])];
@@ -42,14 +43,20 @@ export async function evaluateInWorkbook(port: WorkbookPort, opts: EvaluateOptio
   if ("error" in run) return run;
   const out = resultSheet(run.evaluation, { formulaName: opts.formulaName ?? undefined });
   await port.writeSheet(ACRE_RESULT_SHEET, out.rows, { tableName: ACRE_RESULT_TABLE, numberFormats: out.numberFormats, formulas: out.formulas, activate: true });
-  let paramsCreated = false;
-  if (!run.paramsRead.found) {
-    // No per-mu parameters yet: record the ones used (defaults) so the evaluation is reproducible.
-    if (params) await port.appendRows(ACRE_PARAM_SHEET, paramRows(run.paramsRead.params).slice(1));
-    else await port.writeSheet(ACRE_PARAM_SHEET, paramRows(run.paramsRead.params), { numberFormats: ["@", null, "@"] });
-    paramsCreated = true;
-  }
-  return { ...run, paramsCreated, written: out.rows.length - 1 };
+  return { ...run, written: out.rows.length - 1 };
+}
+
+/**
+ * Record the per-mu parameters (the defaults) in the 参数 sheet: a new sheet, or rows appended
+ * below other features' parameters when the sheet exists without per-mu rows. Returns false
+ * when the sheet already holds per-mu parameters (nothing written).
+ */
+export async function createParams(port: WorkbookPort): Promise<boolean> {
+  const [sheet] = await port.readSheets([ACRE_PARAM_SHEET]);
+  if (sheet && readParams(sheet.values).found) return false;
+  if (sheet && sheet.values.length > 0) await port.appendRows(ACRE_PARAM_SHEET, paramRows().slice(1));
+  else await port.writeSheet(ACRE_PARAM_SHEET, paramRows(), { numberFormats: ["@", null, "@"] });
+  return true;
 }
 
 function asSheet(s: SheetValues) {
@@ -63,19 +70,17 @@ export async function createTemplate(port: WorkbookPort): Promise<{ created: str
   const existed: string[] = [];
   if (sheets.includes(ACRE_SHEET)) existed.push(ACRE_SHEET);
   else {
-    await port.writeSheet(ACRE_SHEET, [ACRE_TEMPLATE_HEADER as CellValue[]], {
+    // header + one blank row (an Excel table needs a data row); same layout as `jx template acre`
+    await port.writeSheet(ACRE_SHEET, [[...ACRE_TEMPLATE_HEADER], []], {
       tableName: "JxAcreData",
-      numberFormats: ["@", "@", "@", "0.00", "0.00", "0.00", "0.00", "0.00", "0", "0.00", "0.00"],
-      validationLists: { 2: ["规上", "规下"] },
+      numberFormats: ACRE_TEMPLATE_HEADER.map((h, i) => (i < 3 ? "@" : h === "年平均从业人员" ? "0" : "0.00")),
+      validationLists: { [ACRE_TEMPLATE_HEADER.indexOf("规模")]: [...SCALES] },
       activate: true,
     });
     created.push(ACRE_SHEET);
   }
-  if (sheets.includes(ACRE_PARAM_SHEET)) existed.push(ACRE_PARAM_SHEET);
-  else {
-    await port.writeSheet(ACRE_PARAM_SHEET, paramRows(), { numberFormats: ["@", null, "@"] });
-    created.push(ACRE_PARAM_SHEET);
-  }
+  if (await createParams(port)) created.push(ACRE_PARAM_SHEET);
+  else existed.push(ACRE_PARAM_SHEET);
   return { created, existed };
 }
 
@@ -85,8 +90,8 @@ export async function createTemplate(port: WorkbookPort): Promise<{ created: str
  */
 export async function saveHints(port: WorkbookPort, hints: Record<Grade, string>): Promise<void> {
   const [sheet] = await port.readSheets([ACRE_PARAM_SHEET]);
-  if (!sheet) {
-    await port.writeSheet(ACRE_PARAM_SHEET, paramRows(), { numberFormats: ["@", null, "@"] });
+  if (!sheet || !readParams(sheet.values).found) {
+    await createParams(port);
     return saveHints(port, hints);
   }
   const read = readParams(sheet.values);

@@ -97,7 +97,7 @@ export function TargetsTable({ result }: { result: MonitorResult }): React.JSX.E
           return (
             <TableRow key={t.row} data-testid={`target-${t.name}`}>
               <TableCell>{t.name}</TableCell>
-              <TableCell>{isRate ? `${pct(t.actual)} / ${pct(t.target)}` : `${wan(t.actual)} / ${wan(t.target)}`}</TableCell>
+              <TableCell>{isRate ? `${pct(t.actual)} / ${pct(t.target)}` : `${wan(t.actual)} / ${wan(t.target)} ${/^[户个家人项]$/.test(t.unit) ? t.unit : "万元"}`}</TableCell>
               <TableCell>{isRate ? "—" : pct(t.rate)}</TableCell>
               <TableCell>
                 <span className={mark.ahead === null ? s.muted : mark.ahead ? s.ahead : s.behind} title={mark.label}>

@@ -167,6 +167,12 @@ describe("report month", () => {
     expect(load({ sheets: [s] }).input.current.month).toBe(9);
     expect(load({ sheets: [s], month: 8 }).input.current.month).toBe(8);
   });
+  test("a 月份 column holding a date (Excel serial) gives that date's month", () => {
+    const values = monthRows(10);
+    values[0].push("月份");
+    for (let i = 1; i < values.length; i++) values[i].push(45200); // 2023-10-01
+    expect(load({ sheets: [{ name: "Sheet1", startRow: 1, startCol: 1, values }] }).input.current.month).toBe(10);
+  });
   test("a 月份 cell in the title rows", () => {
     const s = { name: "Sheet1", startRow: 1, startCol: 1, values: [["规上工业企业月报", null, "月份：", "2023年10月"], ...monthRows(10)] };
     const l = load({ sheets: [s] });

@@ -223,3 +223,21 @@ describe("sheet choice and template", () => {
     expect(Object.keys(table.columns)).toEqual(["name", "uscc", "town", "tier", "leader", "entryDate", "status", "lastYearRevenue", ...Array.from({ length: 12 }, (_, i) => `m${i + 1}`)]);
   });
 });
+
+describe("a cell and the pane never disagree", () => {
+  // Functions engineer's cell implementation (JX.SCALE_PROJECTION / JX.SCALE_GAP).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { impl } = require("../../../src/functions/impl") as typeof import("../../../src/functions/impl");
+  const ly = [...fill(6, 50), ...fill(6, 150)];
+  const r = report([
+    { name: "run", months: [120, 95.5, null, 130.25, 88, 101, 99.9] },
+    { name: "seasonal", months: [100, 90, 110, 105, 95, 100, 80], ly },
+    { name: "none" },
+  ]);
+  test.each(r.firms.map((f) => [f.name, f] as const))("%s", (_n, f) => {
+    const months = [[...Array.from({ length: 12 }, (_, i) => (f.name === "seasonal" ? ly[i] : null))]];
+    const lyArg = f.name === "seasonal" ? months : undefined;
+    expect(impl.SCALE_PROJECTION([[f.ytd]], [[r.month]], lyArg)).toEqual(f.projection);
+    expect(impl.SCALE_GAP([[f.ytd]], [[r.month]], null, lyArg)).toEqual(f.gap);
+  });
+});

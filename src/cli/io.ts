@@ -1,0 +1,200 @@
+/**
+ * Files for the CLI (Node only): open a workbook with a clear message for each kind of bad
+ * file, pick the sheet holding a table kind, and write a new workbook without ever
+ * overwriting an existing file (unless --force) or the input file (never).
+ * Every message is zh-CN first with an English gloss, and names the file.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Readable } from "stream";
+import * as ExcelJS from "exceljs";
+import { createFilePort, FilePort, loadFilePort } from "../workbook/fileAdapter";
+import { SheetValues } from "../workbook/port";
+import { isReadError, readTable, Table, TableSpec } from "../core/table";
+
+export type Failure = { error: string };
+
+/** The file each opened port was read from (writeNewWorkbook never writes there). */
+const sources = new WeakMap<FilePort, string>();
+
+export function sourcePathOf(port: FilePort): string | undefined {
+  return sources.get(port);
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Whether a compound (OLE2) file holds an "EncryptionInfo" stream: an encrypted .xlsx. */
+export function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  // Directory entry names are UTF-16LE.
+  const needle = Buffer.from("EncryptionInfo", "utf16le");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) >= 0;
+}
+
+/** Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK (common in China). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes); // drops a BOM
+  } catch {
+    return new TextDecoder("gbk").decode(bytes);
+  }
+}
+
+/**
+ * A CSV field → a cell value: plain numbers become numbers, except those Excel would damage or
+ * that are codes (leading zeros, more than 15 digits); everything else stays text, for the
+ * table reader to parse ("1,234.5", "5.9%", dates) with its cell-addressed messages.
+ */
+function csvValue(field: string): string | number | null {
+  if (field === "") return null;
+  if (/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(field)) return Number(field);
+  return field;
+}
+
+/** A valid sheet name from a file name: ≤ 31 characters, none of []:*?/\ . */
+export function sheetNameFor(file: string): string {
+  const base = path.basename(file).replace(/\.[^.]*$/, "");
+  const clean = base.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  return clean || "Sheet1";
+}
+
+async function readCsv(bytes: Uint8Array, file: string): Promise<FilePort> {
+  const wb = new ExcelJS.Workbook();
+  await wb.csv.read(Readable.from([decodeText(bytes)]), { sheetName: sheetNameFor(file), map: csvValue } as unknown as Parameters<ExcelJS.Csv["read"]>[1]);
+  return createFilePort(wb, path.basename(file));
+}
+
+/**
+ * Open an .xlsx (or a .csv) for reading. Errors (return values, for exit code 2): file missing,
+ * a directory, empty, legacy .xls, password-protected .xlsx, not an .xlsx, corrupt, no sheets.
+ */
+export async function openWorkbookFile(file: string): Promise<{ port: FilePort; path: string } | Failure> {
+  const abs = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(abs);
+  } catch {
+    return { error: `找不到文件“${file}” (file not found: ${file})` };
+  }
+  if (stat.isDirectory()) return { error: `“${file}”是一个文件夹，不是 .xlsx 文件 (${file} is a directory, not an .xlsx file)` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.promises.readFile(abs);
+  } catch (e) {
+    return { error: `无法读取文件“${file}” (cannot read ${file}): ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (bytes.length === 0) return { error: `文件“${file}”是空的 (file ${file} is empty)` };
+
+  if (startsWith(bytes, CFB_MAGIC)) {
+    if (isEncryptedOoxml(bytes)) return { error: `“${file}”：文件已加密，请先取消密码 (the file is password-protected: ${file})` };
+    return { error: `“${file}”是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx (save as .xlsx: ${file})` };
+  }
+
+  let port: FilePort;
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
+    try {
+      port = await loadFilePort(bytes, path.basename(file));
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      return { error: `“${file}”已损坏，无法打开；请在 Excel 中打开并另存为 .xlsx (the .xlsx file is corrupt: ${detail})` };
+    }
+    if (port.workbook.worksheets.length === 0) {
+      return { error: `“${file}”不是有效的 .xlsx 文件：其中没有工作表 (not a valid .xlsx file: no worksheets in ${file})` };
+    }
+  } else if (/\.(csv|txt)$/i.test(file)) {
+    try {
+      port = await readCsv(bytes, file);
+    } catch (e) {
+      return { error: `无法读取 CSV 文件“${file}” (cannot read the CSV file ${file}): ${e instanceof Error ? e.message : String(e)}` };
+    }
+  } else {
+    return { error: `“${file}”不是有效的 .xlsx 文件 (${file} is not a valid .xlsx file)` };
+  }
+  sources.set(port, abs);
+  return { port, path: abs };
+}
+
+/**
+ * The sheet holding a table of the given kind: the named one (an error lists the sheets when it
+ * is absent), else the sheet whose header matches best (fewest missing required columns, then
+ * most columns recognised; the first of equals).
+ */
+export async function pickSheet(port: FilePort, spec: TableSpec, sheetName?: string): Promise<{ sheet: SheetValues; table: Table } | Failure> {
+  const names = await port.listSheets();
+  const listed = `现有工作表：${names.map((n) => `“${n}”`).join("、") || "（无）"} (sheets: ${names.join(", ") || "none"})`;
+  if (sheetName !== undefined) {
+    const actual = names.includes(sheetName) ? sheetName : names.find((n) => n.toLowerCase() === sheetName.toLowerCase());
+    const sheet = actual === undefined ? null : await port.readSheet(actual);
+    if (!sheet) return { error: `找不到工作表“${sheetName}”；${listed}` };
+    const table = readTable(sheet, spec);
+    return isReadError(table) ? { error: table.error } : { sheet, table };
+  }
+  const sheets = await port.readSheets(names);
+  let best: { index: number; missing: number; columns: number } | null = null;
+  sheets.forEach((sheet, index) => {
+    if (!sheet) return;
+    // Score on the header rows only; the whole sheet is read once, for the winner.
+    const head = readTable({ ...sheet, values: sheet.values.slice(0, 16) }, spec);
+    if (isReadError(head)) return;
+    const score = { index, missing: head.missing.length, columns: Object.keys(head.columns).length };
+    if (!best || score.missing < best.missing || (score.missing === best.missing && score.columns > best.columns)) best = score;
+  });
+  if (best === null) return { error: `没有找到${spec.title}表头的工作表；${listed} (no sheet has a ${spec.kind} header)` };
+  const sheet = sheets[(best as { index: number }).index]!;
+  const table = readTable(sheet, spec);
+  return isReadError(table) ? { error: table.error } : { sheet, table };
+}
+
+async function realpathOrSelf(p: string): Promise<string> {
+  try {
+    return await fs.promises.realpath(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * Write the workbook to a new file. Refuses an existing file unless `force`, and the input
+ * file (the port's source, or any of `inputs`) always. Written through a temporary file and a
+ * rename, so an interrupted write leaves no half file.
+ */
+export async function writeNewWorkbook(
+  file: string,
+  port: FilePort,
+  options: { force?: boolean; inputs?: string[] } = {},
+): Promise<{ path: string } | Failure> {
+  const abs = path.resolve(file);
+  const target = await realpathOrSelf(abs);
+  const inputs = [sourcePathOf(port), ...(options.inputs ?? [])].filter((p): p is string => !!p);
+  for (const input of inputs) {
+    if ((await realpathOrSelf(path.resolve(input))) === target) {
+      return { error: `不能覆盖输入文件“${file}”，请换一个输出文件名 (refusing to overwrite the input file ${file}; choose another output name)` };
+    }
+  }
+  const dir = path.dirname(abs);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    return { error: `输出目录“${path.dirname(file)}”不存在 (output directory does not exist: ${path.dirname(file)})` };
+  }
+  if (fs.existsSync(abs)) {
+    if (fs.statSync(abs).isDirectory()) return { error: `“${file}”是一个文件夹 (${file} is a directory)` };
+    if (!options.force) return { error: `文件“${file}”已存在；如需覆盖请加 --force (${file} exists; use --force to overwrite)` };
+  }
+  const bytes = await port.toBuffer();
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.promises.writeFile(tmp, bytes, { flag: "wx" });
+    await fs.promises.rename(tmp, abs);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    return { error: `无法写入“${file}” (cannot write ${file}): ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return { path: abs };
+}

@@ -1,0 +1,173 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { run } from "../../src/cli/index";
+import { makeAcreSample } from "../../src/core/acre/sampleData";
+import { roundHalfUp } from "../../src/core/round";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-acre-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function write(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [n, rows] of Object.entries(sheets)) wb.addWorksheet(n).addRows(rows);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
+  return { code, out, err };
+}
+
+const HEADER = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"];
+const small = [
+  HEADER,
+  ["甲", "A1", "规上", 10, 100, 1000, 300, 1000, 10],
+  ["乙", "B2", "规上", 20, 100, 3000, 300, 1000, 20],
+  ["丙", "C3", "规上", 10, 40, 1000, 200, 500, 10],
+  ["零能耗", "Z9", "规上", 10, 50, 500, 100, 0, 5],
+  ["丁", null, "规下", 10, 80, 300, null, null, null],
+  ["戊", null, "规下", 10, 40, 300, null, null, null],
+  ["小厂", null, "规下", 2, 10, 100, null, null, null],
+];
+
+describe("jx acre --json", () => {
+  test("the contract: keys, hand-computed values, input bytes unchanged", async () => {
+    const file = await write("small.xlsx", { 亩均数据: small });
+    const before = fs.readFileSync(file);
+    const { code, out, err } = await jx("acre", file, "--json");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const j = JSON.parse(out);
+    expect(Object.keys(j)).toEqual(["method", "aggregates", "grades", "firms"]);
+    expect(j.method).toMatchObject({
+      method: "ratio",
+      weights: { 规上: { taxPerMu: 50, revenuePerMu: 25, taxPerTce: 15, laborProductivity: 10 }, 规下: { taxPerMu: 100 } },
+      shares: [0.2, 0.45, 0.3, 0.05],
+      separatePools: true,
+      minLandBelowScale: 3,
+    });
+    expect(Object.keys(j.aggregates)).toEqual(["all", "aboveScale"]);
+    expect(Object.keys(j.aggregates.all)).toEqual(["taxPerMu", "revenuePerMu"]);
+    expect(Object.keys(j.aggregates.aboveScale)).toEqual(["taxPerMu", "revenuePerMu", "taxPerTce", "laborProductivity"]);
+    expect(j.aggregates.all.taxPerMu).toBeCloseTo(360 / 60, 12);
+    expect(j.aggregates.all.revenuePerMu).toBeCloseTo(5600 / 60, 12);
+    expect(j.aggregates.aboveScale.taxPerTce).toBeCloseTo(0.096, 12);
+    expect(j.aggregates.aboveScale.laborProductivity).toBeCloseTo(20, 12);
+    expect(j.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0 }, 规下: { A: 0, B: 1, C: 1, D: 0 } });
+    expect(j.firms).toHaveLength(7);
+    for (const f of j.firms) expect(Object.keys(f)).toEqual(["name", "uscc", "scale", "score", "rank", "grade", "inScope", "reason"]);
+    expect(j.firms[0]).toEqual({ name: "甲", uscc: "A1", scale: "规上", score: expect.closeTo(133.958333, 5), rank: 1, grade: "A", inScope: true, reason: null });
+    expect(j.firms[3]).toMatchObject({ name: "零能耗", inScope: false, score: null, rank: null, grade: null, reason: expect.stringContaining("综合能耗为 0") });
+    expect(j.firms[6]).toMatchObject({ name: "小厂", scale: "规下", inScope: false, reason: expect.stringContaining("不足 3 亩") });
+  });
+
+  test("the 221-firm sample reproduces the seed's four county figures", async () => {
+    const s = makeAcreSample(2021);
+    const file = await write("sample.xlsx", { 亩均数据: [s.header, ...s.rows] });
+    const { code, out } = await jx("acre", file, "--json");
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(roundHalfUp(j.aggregates.all.taxPerMu, 1)).toBe(7.6);
+    expect(roundHalfUp(j.aggregates.all.revenuePerMu, 1)).toBe(83.9);
+    expect(roundHalfUp(j.aggregates.aboveScale.taxPerTce, 3)).toBe(0.069);
+    expect(roundHalfUp(j.aggregates.aboveScale.laborProductivity, 1)).toBe(36.8);
+    expect(j.firms).toHaveLength(221);
+    expect(j.firms.filter((f: { scale: string }) => f.scale === "规上")).toHaveLength(103);
+    expect(j.firms.every((f: { inScope: boolean }) => f.inScope)).toBe(true);
+  });
+
+  test("parameters from the 参数 sheet: ranked together → one key 全部", async () => {
+    const file = await write("together.xlsx", {
+      亩均数据: small,
+      参数: [
+        ["参数", "值"],
+        ["规上规下分开排名", "否"],
+      ],
+    });
+    const j = JSON.parse((await jx("acre", file, "--json")).out);
+    expect(Object.keys(j.grades)).toEqual(["全部"]);
+    expect(j.method.separatePools).toBe(false);
+  });
+
+  test("--sheet picks the data sheet; 用地面积(平方米) is converted", async () => {
+    const file = await write("sqm.xlsx", {
+      说明: [["本表为说明"]],
+      数据: [
+        ["单位名称", "规模", "用地面积(平方米)", "税收", "营业收入"],
+        ["甲", "规下", 2000, 30, 100],
+        ["乙", "规下", 1999, 30, 100],
+      ],
+    });
+    const j = JSON.parse((await jx("acre", file, "--sheet", "数据", "--json")).out);
+    expect(j.firms.map((f: { inScope: boolean }) => f.inScope)).toEqual([true, false]);
+    expect(j.aggregates.all.taxPerMu).toBeCloseTo(10, 12); // 30 / 3 亩
+  });
+});
+
+describe("jx acre --out", () => {
+  test("writes the result workbook; refuses an existing file without --force; never the input", async () => {
+    const file = await write("in.xlsx", { 亩均数据: small });
+    const before = fs.readFileSync(file);
+    const out = path.join(dir, "result.xlsx");
+    const r = await jx("acre", file, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/亩均税收 6\.0 万元\/亩/);
+    expect(r.out).toMatch(/第 5 行 零能耗/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["亩均评价结果", "亩均评价汇总", "参数"]);
+    const ws = wb.getWorksheet("亩均评价结果")!;
+    expect(ws.getCell("A2").value).toBe("甲");
+    expect(ws.getCell("U2").value).toBe("A");
+    expect(ws.getCell("W8").value).toBe("否");
+
+    const again = await jx("acre", file, "--out", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/已存在.*--force/);
+    expect((await jx("acre", file, "--out", out, "--force")).code).toBe(0);
+
+    const self = await jx("acre", file, "--out", file, "--force");
+    expect(self.code).toBe(2);
+    expect(self.err).toMatch(/不能覆盖输入文件/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test("--last-year compares with a previous result", async () => {
+    const last = await write("2021.xlsx", {
+      亩均评价结果: [
+        ["企业名称", "统一社会信用代码", "等级"],
+        ["甲", "A1", "C"],
+        ["关停厂", null, "D"],
+      ],
+    });
+    const file = await write("2022.xlsx", { 亩均数据: small });
+    const r = await jx("acre", file, "--last-year", last);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/↑ 甲 C→A/);
+    expect(r.out).toMatch(/− 关停厂（上年 D）/);
+  });
+});
+
+describe("jx acre errors (exit 2)", () => {
+  test("missing file, missing column, unknown sheet", async () => {
+    expect((await jx("acre", path.join(dir, "nope.xlsx"))).code).toBe(2);
+    const noTax = await write("notax.xlsx", { 亩均数据: [["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]] });
+    const r = await jx("acre", noTax, "--json");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/缺少必需列“实缴税金\(万元\)”/);
+    const u = await jx("acre", noTax, "--sheet", "无此表");
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/找不到工作表/);
+  });
+});

@@ -1,0 +1,174 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as crypto from "crypto";
+import { execFile } from "child_process";
+import * as ExcelJS from "exceljs";
+import { run } from "../../src/cli/index";
+import { writeFixtures, monthlyDefects, acreDefects, poolDefects } from "../../scripts/make-validate-fixtures";
+
+let dir: string;
+let files: Record<string, string>;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-validate-"));
+  files = await writeFixtures(dir);
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await run(["validate", ...args], { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
+  return { code, out, err };
+}
+
+const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
+const pairs = (json: { findings: { rule: string; cell: string }[] }) => json.findings.map((f) => [f.rule, f.cell]).sort();
+
+describe("jx validate", () => {
+  test("--json: the contract, exactly; exit 1 when not ready; the input file's bytes unchanged", async () => {
+    const file = files["monthly-defects.xlsx"];
+    const before = sha(file);
+    const { code, out, err } = await jx(file, "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(["ready", "rules", "sheet", "findings"]);
+    expect(json.ready).toBe(false);
+    expect(json.rules).toBe("monthly");
+    expect(json.sheet).toBe("10月");
+    expect(pairs(json)).toEqual([...monthlyDefects().expected!].sort());
+    for (const f of json.findings) {
+      expect(Object.keys(f)).toEqual(["rule", "severity", "sheet", "cell", "row", "message"]);
+      expect(["error", "warning"]).toContain(f.severity);
+      expect(f.sheet).toBe("10月");
+      expect(Number(f.cell.replace(/^[A-Z]+/, ""))).toBe(f.row);
+    }
+    expect(json.findings[0]).toEqual({
+      rule: "RATE",
+      severity: "error",
+      sheet: "10月",
+      cell: "C2",
+      row: 2,
+      message: "“报送率”所列 93.3% 与 13/14 = 92.857% 不符，按所列精度应为 92.9% (stated 93.3% does not match 13/14 = 92.857%, which rounds to 92.9%)",
+    });
+    expect(json.findings.find((f: { cell: string }) => f.cell === "B8").severity).toBe("warning");
+    // rules not run are said on stderr, stdout stays pure JSON
+    expect(err).toContain("规则 M-YTD-DECREASE 未提供上月报表");
+    expect(sha(file)).toBe(before);
+  });
+
+  test("--previous-sheet in the same workbook and --previous FILE find the decreasing year to date", async () => {
+    const file = files["monthly-defects.xlsx"];
+    const same = JSON.parse((await jx(file, "--sheet", "10月", "--previous-sheet", "9月", "--json")).out);
+    expect(pairs(same)).toEqual([...monthlyDefects().expected!, ["M-YTD-DECREASE", "D18"]].sort());
+    // another workbook: 9月 is picked by the month (10 − 1)
+    const copy = path.join(dir, "previous-copy.xlsx");
+    fs.copyFileSync(file, copy);
+    const other = JSON.parse((await jx(file, "--sheet", "10月", "--previous", copy, "--json")).out);
+    expect(pairs(other)).toEqual(pairs(same));
+  });
+
+  test("the clean table: exit 0, 可以提交", async () => {
+    const { code, out } = await jx(files["monthly-clean.xlsx"]);
+    expect(code).toBe(0);
+    expect(out).toContain("未发现问题 (no findings)");
+    expect(out).toContain("结论 (verdict)：可以提交 (ready to submit)");
+  });
+
+  test("the table output lists findings by severity with cell addresses, rules not run, the verdict", async () => {
+    const { code, out } = await jx(files["monthly-defects.xlsx"], "--sheet", "10月");
+    expect(code).toBe(1);
+    expect(out).toContain("错误 (errors)：9");
+    expect(out).toContain("提示 (warnings)：5，已说明 1 (explained)");
+    expect(out).toMatch(/\n {2}H19 {4}M-TOTAL +合计“从业人员”为 1561/);
+    expect(out).toMatch(/D15 +M-YOY +\[已说明\] /);
+    expect(out).toContain("未运行的规则 (rules not run)：");
+    expect(out).toContain("结论 (verdict)：不能提交：有 9 个错误须修改");
+  });
+
+  test("--month, --rules, headers under a merged title, acre and pool", async () => {
+    const titled = JSON.parse((await jx(files["monthly-title.xlsx"], "--sheet", "Sheet1", "--json")).out);
+    expect(pairs(titled)).toEqual([["M-PACE", "G5"]]);
+    // month 12: 1200 × 12/12 = 1200 < 2000 still; month 3: 1200 × 4 = 4800 ≥ 2000
+    expect(pairs(JSON.parse((await jx(files["monthly-title.xlsx"], "--sheet", "Sheet1", "--month", "3", "--json")).out))).toEqual([]);
+    const acre = await jx(files["acre.xlsx"], "--rules", "acre", "--json");
+    expect(acre.code).toBe(1);
+    expect(pairs(JSON.parse(acre.out))).toEqual([...acreDefects().expected!].sort());
+    const pool = await jx(files["pool.xlsx"], "--json");
+    expect(JSON.parse(pool.out).rules).toBe("pool");
+    expect(pairs(JSON.parse(pool.out))).toEqual([...poolDefects().expected!].sort());
+  });
+
+  test("exit 2 on unusable input, with a message naming the problem", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[path.join(dir, "nope.xlsx")], /找不到文件/],
+      [[files["corrupt.xlsx"]], /已损坏|不是有效的 \.xlsx/],
+      [[files["empty.xlsx"]], /没有可识别表头/],
+      [[files["empty.xlsx"], "--sheet", "Sheet1"], /是空的/],
+      [[files["monthly-missing-column.xlsx"]], /缺少必需列“1-本月工业总产值”/],
+      [[files["monthly-clean.xlsx"], "--sheet", "不存在"], /找不到工作表“不存在”/],
+      [[files["monthly-clean.xlsx"], "--month", "13"], /--month 应为 1–12/],
+      [[files["monthly-clean.xlsx"], "--rules", "yearly"], /--rules 应为 monthly、acre 或 pool/],
+    ];
+    for (const [args, re] of cases) {
+      const r = await jx(...args);
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.err).toMatch(re);
+      expect(r.out).toBe("");
+    }
+  });
+
+  test("--report writes a new file with a 校验报告 sheet and refuses to overwrite", async () => {
+    const file = files["monthly-defects.xlsx"];
+    const before = sha(file);
+    const out = path.join(dir, "report.xlsx");
+    const r = await jx(file, "--sheet", "10月", "--report", out);
+    expect(r.code).toBe(1);
+    expect(sha(file)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["10月", "9月", "校验报告"]);
+    const ws = wb.getWorksheet("校验报告")!;
+    expect(ws.getCell("A5").value).toBe("规则 (rule)");
+    expect(ws.getCell("A6").value).toBe("RATE");
+    expect(ws.getCell("C6").value).toMatchObject({ formula: `HYPERLINK("#'10月'!C2","C2")` });
+    expect(ws.getCell("D6").value).toMatch(/^“报送率”所列 93.3%/);
+    expect(ws.getCell("E6").value).toBe(0.933);
+    // the data sheets' values are the input's
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(file);
+    const vals = (w: ExcelJS.Workbook) => JSON.stringify(w.getWorksheet("10月")!.getSheetValues());
+    expect(vals(wb)).toBe(vals(src));
+    // a second run refuses to overwrite; the input itself is never a target
+    const again = await jx(file, "--sheet", "10月", "--report", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/已存在；如需覆盖请加 --force/);
+    const self = await jx(file, "--report", file, "--force");
+    expect(self.code).toBe(2);
+    expect(self.err).toMatch(/不能覆盖输入文件/);
+    expect(sha(file)).toBe(before);
+  });
+
+  test("the real entry: node bin/jx.js validate … --json", async () => {
+    const root = path.join(__dirname, "..", "..");
+    const bin = path.join(root, "bin", "jx.js");
+    // bin/jx.js compiles build/ when it is absent; rebuild it here when it predates these sources.
+    const built = path.join(root, "build", "src", "cli", "commands", "validate.js");
+    const sources = [path.join(root, "src", "cli", "commands", "validate.ts"), ...fs.readdirSync(path.join(root, "src", "core", "validate"), { recursive: true }).map((f) => path.join(root, "src", "core", "validate", String(f)))];
+    const newest = Math.max(...sources.filter((f) => f.endsWith(".ts")).map((f) => fs.statSync(f).mtimeMs));
+    if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
+      await new Promise<void>((resolve) => execFile(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { timeout: 170000 }, () => resolve()));
+    }
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(process.execPath, [bin, "validate", files["monthly-clean.xlsx"], "--json"], { timeout: 120000 }, (error, stdout) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout });
+      });
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ready: true, rules: "monthly", sheet: "2023年10月", findings: [] });
+  }, 180000);
+});

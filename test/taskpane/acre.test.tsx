@@ -1,0 +1,243 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
+import * as ExcelJS from "exceljs";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
+import { AcreTab } from "../../src/taskpane/acre/AcreTab";
+import { evaluateInWorkbook, formulaNameFor } from "../../src/taskpane/acre/actions";
+import { makeAcreSample } from "../../src/core/acre/sampleData";
+import type { WorkbookPort } from "../../src/workbook/port";
+
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const HEADER = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"];
+
+function workbook(rows: unknown[][], extra?: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("亩均数据").addRows(rows);
+  extra?.(wb);
+  return wb;
+}
+
+// Σland 40, Σtax 240 → 亩均税收 6; 规下: Σtax 120 / Σland 20 → 6
+const small = [
+  HEADER,
+  ["甲", "A1", "规上", 10, 100, 1000, 300, 1000, 10],
+  ["乙", "B2", "规上", 20, 100, 3000, 300, 1000, 20],
+  ["丙", "C3", "规上", 10, 40, 1000, 200, 500, 10],
+  ["零能耗", "Z9", "规上", 10, 50, 500, 100, 0, 5],
+  ["丁", null, "规下", 10, 80, 300, null, null, null],
+  ["戊", null, "规下", 10, 40, 300, null, null, null],
+  ["小厂", null, "规下", 2, 10, 100, null, null, null],
+];
+
+function mount(port: WorkbookPort, displayLanguage?: () => string) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <AcreTab port={port} displayLanguage={displayLanguage} />
+    </FluentProvider>,
+  );
+}
+
+const sheetValues = (port: FilePort, name: string) => {
+  const ws = port.workbook.getWorksheet(name)!;
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row) => out.push((row.values as unknown[]).slice(1)));
+  return out;
+};
+
+describe("AcreTab over the file adapter", () => {
+  test("evaluate: result sheet written as a table, input untouched, grades/aggregates/out-of-scope shown; 参数 offered", async () => {
+    const port = createFilePort(workbook(small));
+    const before = JSON.stringify(sheetValues(port, "亩均数据"));
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await screen.findByTestId("aggregates");
+
+    expect(JSON.stringify(sheetValues(port, "亩均数据"))).toBe(before);
+    const ws = port.workbook.getWorksheet("亩均评价结果")!;
+    expect(ws).toBeDefined();
+    expect(ws.getCell("A1").value).toBe("企业名称");
+    expect(ws.getCell("A2").value).toBe("甲");
+    expect(ws.getCell("U2").value).toBe("A"); // 等级: N = 3 → bounds round(0.6)=1, round(1.95)=2, round(2.85)=3
+    expect((ws.getCell("S2").value as number)).toBeCloseTo(133.958333, 5);
+    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toContain("JxAcreResult");
+    expect(port.workbook.getWorksheet("参数")).toBeUndefined();
+
+    expect(screen.getByTestId("count-规上-A").textContent).toContain("1 户");
+    expect(screen.getByTestId("count-规下-B").textContent).toContain("1 户");
+    const tax = within(screen.getByTestId("agg-taxPerMu")).getAllByRole("cell");
+    expect(tax.map((c) => c.textContent)).toEqual(["亩均税收（万元/亩）", "6.00", "6.00"]);
+    const items = screen.getAllByTestId("out-of-scope-item").map((b) => b.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/第 5 行 零能耗.*综合能耗为 0/);
+    expect(items[1]).toMatch(/第 8 行 小厂.*不足 3 亩/);
+    expect(screen.getByTestId("status").textContent).toMatch(/已评价 5 户、未参评 2 户/);
+
+    // no 参数 sheet: the defaults were used; one click records them
+    fireEvent.click(within(screen.getByTestId("no-params")).getByRole("button", { name: "创建参数表 (create 参数)" }));
+    await waitFor(() => expect(screen.queryByTestId("no-params")).toBeNull());
+    expect(port.workbook.getWorksheet("参数")!.getCell("A2").value).toBe("亩均评价方法");
+    expect(port.workbook.getWorksheet("参数")!.getCell("B2").value).toBe("比值法");
+  });
+
+  test("the template button creates 亩均数据 (canonical header) and 参数, and never overwrites", async () => {
+    const port = createFilePort(new ExcelJS.Workbook());
+    port.workbook.addWorksheet("Sheet1");
+    mount(port);
+    fireEvent.click(await screen.findByRole("button", { name: "创建模板 (template)" }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/已创建/));
+    expect(sheetValues(port, "亩均数据")[0]).toEqual([...HEADER, "研发经费(万元)", "技改投资(万元)"]);
+    port.workbook.getWorksheet("亩均数据")!.getCell("A2").value = "已有数据";
+    fireEvent.click(screen.getByRole("button", { name: "创建模板 (template)" }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/已存在，未改动/));
+    expect(port.workbook.getWorksheet("亩均数据")!.getCell("A2").value).toBe("已有数据");
+  });
+
+  test("parameters from the 参数 sheet are used (ranked together, other hints)", async () => {
+    const port = createFilePort(
+      workbook(small, (wb) =>
+        wb.addWorksheet("参数").addRows([
+          ["参数", "值"],
+          ["规上规下分开排名", "否"],
+          ["B类政策导向", "引导提升"],
+        ]),
+      ),
+    );
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await screen.findByTestId("grades-全部");
+    expect(screen.queryByTestId("grades-规上")).toBeNull();
+    expect(screen.getByTestId("params-line").textContent).toContain("合并排名");
+    const ws = port.workbook.getWorksheet("亩均评价结果")!;
+    const hints = [];
+    for (let r = 2; r <= 8; r++) hints.push(ws.getCell(`V${r}`).value);
+    expect(hints).toContain("引导提升");
+  });
+
+  test("compare with last year's result sheet", async () => {
+    const port = createFilePort(
+      workbook(small, (wb) =>
+        wb.addWorksheet("2021结果").addRows([
+          ["企业名称", "统一社会信用代码", "等级"],
+          ["甲", "A1", "C"],
+          ["乙", "B2", "A"],
+          ["关停厂", null, "D"],
+        ]),
+      ),
+    );
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.change(screen.getByLabelText("上年结果表 (last year's result)"), { target: { value: "2021结果" } });
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await screen.findByTestId("comparison");
+    expect(screen.getByTestId("cmp-up").textContent).toContain("甲 C→A");
+    expect(screen.getByTestId("cmp-down").textContent).toContain("乙 A→B");
+    expect(screen.getByTestId("cmp-removed").textContent).toContain("关停厂");
+    expect(screen.getByTestId("cmp-added").textContent).toMatch(/新参评 \(new\) 3 户/);
+  });
+
+  test("a missing column is an error, nothing is written", async () => {
+    const port = createFilePort(workbook([["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]]));
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    expect((await screen.findByTestId("error")).textContent).toMatch(/缺少必需列“实缴税金\(万元\)”/);
+    expect(port.workbook.getWorksheet("亩均评价结果")).toBeUndefined();
+  });
+
+  test("policy hints are editable and saved into 参数", async () => {
+    const port = createFilePort(workbook(small));
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    const d = await screen.findByLabelText("D类政策导向");
+    expect((d as HTMLInputElement).value).toBe("整治提升");
+    fireEvent.change(d, { target: { value: "限期整改" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存到参数表 (save to 参数)" }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/政策导向已保存/));
+    const rows = sheetValues(port, "参数");
+    expect(rows.find((r) => r[0] === "D类政策导向")![1]).toBe("限期整改");
+  });
+});
+
+describe("evaluateInWorkbook", () => {
+  test("the 221-firm sample: one read and one write whatever the firm count", async () => {
+    const s = makeAcreSample(2021);
+    const port = createFilePort(workbook([s.header, ...s.rows]));
+    const calls: string[] = [];
+    const counted = new Proxy(port, {
+      get(t, k, r) {
+        const v = Reflect.get(t, k, r);
+        return typeof v === "function" ? (...a: unknown[]) => (calls.push(String(k)), v.apply(t, a)) : v;
+      },
+    });
+    const out = await evaluateInWorkbook(counted, { sheet: "亩均数据" });
+    if ("error" in out) throw new Error(out.error);
+    expect(calls).toEqual(["readSheets", "writeSheet"]);
+    expect(out.written).toBe(221);
+    expect(out.evaluation.aggregates.all.taxPerMu).toBeCloseTo(7.6, 9);
+  });
+  test("formula names follow the display language", () => {
+    expect(formulaNameFor("zh-CN")("ACRE_TAX")).toBe("JX.亩均税收");
+    expect(formulaNameFor("en-US")("ACRE_TAX")).toBe("JX.ACRE_TAX");
+  });
+});
+
+describe("over the Office adapter (office-addin-mock)", () => {
+  // imported lazily so the file adapter tests above do not depend on it
+  const { createOfficePort } = jest.requireActual("../../src/excel/officeAdapter") as typeof import("../../src/excel/officeAdapter");
+  const { fakeContext, newBook, newSheet, cellOf } = jest.requireActual("../excel/fakeExcel") as typeof import("../excel/fakeExcel");
+
+  async function evaluateWithSyncs(rows: unknown[][], withParams: boolean, formulas = false) {
+    const sheets = [newSheet("亩均数据", rows as never)];
+    if (withParams) sheets.push(newSheet("参数", [["参数", "值"], ["亩均评价方法", "比值法"]]));
+    const book = newBook(sheets);
+    const fake = fakeContext(book);
+    const port = createOfficePort(fake.run, { supports: () => true });
+    const before = fake.state.syncs;
+    const inputBefore = JSON.stringify([...sheets[0].cells.entries()]);
+    const out = await evaluateInWorkbook(port, { sheet: "亩均数据", formulaName: formulas ? formulaNameFor("zh-CN") : null });
+    if ("error" in out) throw new Error(out.error);
+    return { syncs: fake.state.syncs - before, book, out, inputBefore };
+  }
+
+  test("the sync count does not depend on the firm count (10 vs 221 vs 2000 firms)", async () => {
+    const s = makeAcreSample(2021);
+    const big = [s.header, ...Array.from({ length: 2000 }, (_, i) => s.rows[i % s.rows.length])];
+    const counts = [];
+    for (const withParams of [true, false]) {
+      for (const rows of [[s.header, ...s.rows.slice(0, 10)], [s.header, ...s.rows], big]) counts.push((await evaluateWithSyncs(rows, withParams)).syncs);
+    }
+    expect(new Set(counts).size).toBe(1);
+    // one readSheets + one writeSheet, at the adapter's budget (2 + 2 today; see docs/acre.md)
+    expect(counts[0]).toBeLessThanOrEqual(4);
+  });
+
+  test("the result sheet holds the expected values; the input range is untouched", async () => {
+    const { book, out, inputBefore } = await evaluateWithSyncs(small, true);
+    expect(out.written).toBe(7);
+    const input = book.sheets.find((x) => x.name === "亩均数据")!;
+    expect(JSON.stringify([...input.cells.entries()])).toBe(inputBefore);
+    expect(cellOf(input, "H5")!.value).toBe(0);
+    const res = book.sheets.find((x) => x.name === "亩均评价结果")!;
+    expect(cellOf(res, "A2")!.value).toBe("甲");
+    expect(cellOf(res, "U2")!.value).toBe("A");
+    expect(Number(cellOf(res, "S2")!.value)).toBeCloseTo(133.958333, 5);
+    expect(book.tables.map((t) => t.name)).toContain("JxAcreResult");
+  });
+
+  test("formula option: indicator cells are JX formulas with zh-CN names", async () => {
+    const { book } = await evaluateWithSyncs(small, true, true);
+    const res = book.sheets.find((x) => x.name === "亩均评价结果")!;
+    const k2 = cellOf(res, "K2")!;
+    expect(k2.formula ?? k2.value).toBe("=JX.亩均税收(F2,E2)");
+  });
+});

@@ -1,0 +1,222 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
+import * as ExcelJS from "exceljs";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { ValidateTab, freeSheetName, ERROR_FILL, WARNING_FILL } from "../../src/taskpane/validate/ValidateTab";
+import { MONTHLY_TEMPLATE_HEADERS } from "../../src/core/validate";
+import { buildWorkbook, monthlyDefects, monthlyPrevious, monthlyRows, FixtureSheet } from "../../scripts/make-validate-fixtures";
+
+// jsdom has no ResizeObserver (Fluent's MessageBar uses one).
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+function mount(port: WorkbookPort) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ValidateTab port={port} />
+    </FluentProvider>,
+  );
+}
+
+function filePort(sheets: FixtureSheet[] = [monthlyDefects(), monthlyPrevious()]): FilePort {
+  return createFilePort(buildWorkbook(sheets), "一套表.xlsx");
+}
+
+/** Every value of every sheet (what validation must never change). */
+const valuesOf = (wb: ExcelJS.Workbook, names = wb.worksheets.map((w) => w.name)) =>
+  JSON.stringify(names.map((n) => wb.getWorksheet(n)!.getSheetValues()));
+/** The fill of every cell in A1:K25 of a sheet. */
+const fillsOf = (ws: ExcelJS.Worksheet) => {
+  const out: Record<string, unknown> = {};
+  for (let r = 1; r <= 25; r++) for (let c = 1; c <= 11; c++) out[ws.getCell(r, c).address] = ws.getCell(r, c).style?.fill ?? null;
+  return JSON.stringify(out);
+};
+
+const enabled = (el: HTMLElement) => !(el as HTMLButtonElement).disabled && el.getAttribute("aria-disabled") !== "true";
+const runButton = () => screen.getByRole("button", { name: /开始校验/ });
+const findings = () => screen.getAllByTestId("finding").map((b) => b.textContent!);
+
+async function runAndWait() {
+  await waitFor(() => expect(enabled(runButton())).toBe(true));
+  fireEvent.click(runButton());
+  return screen.findByTestId("verdict");
+}
+
+describe("ValidateTab over the file adapter", () => {
+  test("runs on the active sheet, groups findings by severity with counts, shows the verdict and rules not run", async () => {
+    const port = filePort();
+    mount(port);
+    const verdict = await runAndWait();
+    expect(verdict.textContent).toContain("不能提交");
+    expect(verdict.textContent).toContain("有 9 个错误须修改");
+    expect(screen.getByTestId("count-error").textContent).toBe("9");
+    expect(screen.getByTestId("count-warning").textContent).toBe("5");
+    expect(screen.getByTestId("count-explained").textContent).toContain("已说明 1");
+    const errs = within(screen.getByTestId("group-error")).getAllByTestId("finding").map((b) => b.textContent!.slice(0, 30));
+    expect(errs[0]).toMatch(/^C2RATE/);
+    expect(findings().some((t) => t.startsWith("D15M-YOY已说明"))).toBe(true);
+    expect(screen.getByTestId("summary").textContent).toContain("月报（自动识别）");
+    expect(screen.getByTestId("skipped").textContent).toContain("M-YTD-DECREASE");
+  });
+
+  test("clicking a finding selects its cell in the workbook", async () => {
+    const port = filePort();
+    mount(port);
+    await runAndWait();
+    fireEvent.click(screen.getAllByTestId("finding").find((b) => b.textContent!.startsWith("H19"))!);
+    await waitFor(() => expect(port.selection).toEqual({ sheet: "10月", address: "H19" }));
+  });
+
+  test("last month's sheet and the rule-set override", async () => {
+    const port = filePort();
+    mount(port);
+    await waitFor(() => expect(enabled(runButton())).toBe(true));
+    fireEvent.change(screen.getByLabelText("上月工作表 (last month)"), { target: { value: "9月" } });
+    await runAndWait();
+    expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(true);
+    expect(screen.queryByTestId("skipped")).toBeNull();
+    fireEvent.change(screen.getByLabelText("规则集 (rules)"), { target: { value: "pool" } });
+    fireEvent.click(runButton());
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toContain("培育库"));
+  });
+
+  test("highlight marks the offending cells; clear restores the previous fills exactly; values never change", async () => {
+    const wb = buildWorkbook([monthlyDefects(), monthlyPrevious()]);
+    const ws = wb.getWorksheet("10月")!;
+    // a cell with its own fill before (an offending one) and one without
+    ws.getCell("H6").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B0F0" } };
+    const port = createFilePort(wb);
+    const fills = fillsOf(ws); // (touches A1:K25 first, so getSheetValues sees the same rows before and after)
+    const values = valuesOf(wb);
+    mount(port);
+    await runAndWait();
+    expect(valuesOf(wb)).toBe(values);
+    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await screen.findByText(/已标记 14 个单元格/);
+    const argb = (a: string) => (ws.getCell(a).style.fill as ExcelJS.FillPattern).fgColor?.argb;
+    expect(argb("H6")).toBe("FF" + ERROR_FILL.slice(1));
+    expect(argb("C2")).toBe("FF" + ERROR_FILL.slice(1));
+    expect(argb("D14")).toBe("FF" + WARNING_FILL.slice(1));
+    expect(ws.getCell("A5").style.fill).toBeUndefined();
+    // highlighting twice keeps the original fills remembered
+    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await waitFor(() => expect(enabled(screen.getByRole("button", { name: /清除标记/ }))).toBe(true));
+    fireEvent.click(screen.getByRole("button", { name: /清除标记/ }));
+    await screen.findByText(/已恢复原有格式/);
+    expect(fillsOf(ws)).toBe(fills);
+    expect(valuesOf(wb)).toBe(values);
+  });
+
+  test("写入报告 adds, then replaces, the 校验报告 sheet — the only sheet whose values it writes", async () => {
+    const wb = buildWorkbook([monthlyDefects(), monthlyPrevious()]);
+    const port = createFilePort(wb);
+    const data = valuesOf(wb, ["10月", "9月"]);
+    mount(port);
+    await runAndWait();
+    for (let i = 0; i < 2; i++) {
+      fireEvent.click(screen.getByRole("button", { name: /写入报告/ }));
+      await screen.findByText(/已写入“校验报告”工作表/);
+    }
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["10月", "9月", "校验报告"]);
+    const rep = wb.getWorksheet("校验报告")!;
+    expect(rep.getCell("B1").value).toMatch(/^不能提交/);
+    expect(rep.getCell("A6").value).toBe("RATE");
+    expect(rep.getCell("C6").value).toMatchObject({ formula: `HYPERLINK("#'10月'!C2","C2")` });
+    expect(valuesOf(wb, ["10月", "9月"])).toBe(data);
+    // the report sheet is not offered for validation
+    expect(within(screen.getByLabelText("工作表 (sheet)")).queryByText("校验报告")).toBeNull();
+  });
+
+  test("新建模板 writes the canonical header on a new sheet, never over an existing one", async () => {
+    const wb = buildWorkbook([{ name: "月报", rows: [["已有数据"]] }, monthlyDefects()]);
+    const port = createFilePort(wb);
+    mount(port);
+    await waitFor(() => expect(enabled(screen.getByRole("button", { name: /新建模板/ }))).toBe(true));
+    fireEvent.click(screen.getByRole("button", { name: /新建模板/ }));
+    await screen.findByText(/已新建月报模板工作表“月报\(2\)”/);
+    expect(wb.getWorksheet("月报")!.getCell("A1").value).toBe("已有数据");
+    const t = wb.getWorksheet("月报(2)")!;
+    expect((t.getRow(1).values as unknown[]).slice(1)).toEqual([...MONTHLY_TEMPLATE_HEADERS]);
+    expect(freeSheetName("月报", ["月报", "月报(2)"])).toBe("月报(3)");
+    // the new sheet is selected; validating the empty template finds nothing
+    await waitFor(() => expect((screen.getByLabelText("工作表 (sheet)") as HTMLSelectElement).value).toBe("月报(2)"));
+    const verdict = await runAndWait();
+    expect(verdict.textContent).toContain("可以提交");
+  });
+
+  test("unusable sheets and a bad month give a clear message, no verdict", async () => {
+    const port = filePort([{ name: "封面", rows: [["2023年10月统计月报"], ["枞阳县经信局"]] }, monthlyDefects()]);
+    mount(port);
+    await waitFor(() => expect(enabled(runButton())).toBe(true));
+    fireEvent.click(runButton());
+    expect((await screen.findByTestId("message")).textContent).toMatch(/找不到可识别的表头/);
+    expect(screen.queryByTestId("verdict")).toBeNull();
+    fireEvent.change(screen.getByLabelText("工作表 (sheet)"), { target: { value: "10月" } });
+    fireEvent.change(screen.getByLabelText("月份 (month)"), { target: { value: "13" } });
+    fireEvent.click(runButton());
+    expect((await screen.findByTestId("message")).textContent).toContain("月份应为 1–12");
+    fireEvent.change(screen.getByLabelText("月份 (month)"), { target: { value: "12" } });
+    await runAndWait();
+    expect(screen.getByTestId("summary").textContent).toContain("12 月");
+  });
+});
+
+describe("ValidateTab over the Office adapter (fake Excel on office-addin-mock): sync counts", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createOfficePort } = require("../../src/excel/officeAdapter") as typeof import("../../src/excel/officeAdapter");
+  const { fakeContext, newBook, newSheet, cellOf } = require("../excel/fakeExcel") as typeof import("../excel/fakeExcel");
+
+  const values = (rows: (string | number | null)[][]) => {
+    const w = Math.max(...rows.map((r) => r.length));
+    return rows.map((r) => Array.from({ length: w }, (_, i) => r[i] ?? ""));
+  };
+
+  function office(rows: (string | number | null)[][]) {
+    const book = newBook([newSheet("10月", values(rows)), newSheet("9月", values(monthlyPrevious().rows))]);
+    const fake = fakeContext(book);
+    return { book, fake, port: createOfficePort(fake.run, { supports: () => true }) };
+  }
+
+  test("a validation run reads in ≤ 2 syncs, the same for 14 and 10 000 rows", async () => {
+    const syncs: number[] = [];
+    for (const rows of [monthlyDefects().rows, monthlyRows(10000)]) {
+      const { fake, port } = office(rows);
+      const view = mount(port);
+      await waitFor(() => expect(enabled(runButton())).toBe(true));
+      fake.state.syncs = 0;
+      await runAndWait();
+      syncs.push(fake.state.syncs);
+      view.unmount();
+    }
+    expect(syncs[0]).toBeLessThanOrEqual(2);
+    expect(syncs[1]).toBe(syncs[0]);
+  });
+
+  test("select, highlight and clear through the Office adapter; values and fills restored", async () => {
+    const rows = monthlyDefects().rows;
+    const { book, port } = office(rows);
+    const sheet = book.sheets[0];
+    sheet.cells.set("5,7", { value: "", fill: "#00B0F0" }); // H6 (blank) had a fill before
+    const snapshot = () => JSON.stringify([...sheet.cells.entries()].map(([k, c]) => [k, c.value, c.fill]));
+    const before = snapshot();
+    const valuesBefore = JSON.stringify([...sheet.cells.entries()].map(([k, c]) => [k, c.value]));
+    mount(port);
+    await runAndWait();
+    fireEvent.click(screen.getAllByTestId("finding")[0]);
+    await waitFor(() => expect(book.selected).toBe("10月!C2"));
+    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await screen.findByText(/已标记 14 个单元格/);
+    expect(cellOf(sheet, "H6")!.fill).toBe(ERROR_FILL);
+    expect(cellOf(sheet, "G17")!.fill).toBe(WARNING_FILL);
+    fireEvent.click(screen.getByRole("button", { name: /清除标记/ }));
+    await screen.findByText(/已恢复原有格式/);
+    expect(snapshot()).toBe(before);
+    expect(JSON.stringify([...sheet.cells.entries()].map(([k, c]) => [k, c.value]))).toBe(valuesBefore);
+  });
+});
