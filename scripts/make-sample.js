@@ -175,6 +175,8 @@ const MONTHLY_COLUMNS = [
 if (TEMPLATE_HEADERS.length !== 9) console.warn("[sample] monthly template headers changed; check MONTHLY_COLUMNS");
 
 const N_MONTHLY = 117; // the seed's 117 above-scale firms
+/** 上年同期1-10月工业总产值 of the county, 万元: the seed's 104.5 亿元 (1–10月 2022). */
+const LY_TOTAL = 1045000;
 const MONTH = 10;
 /** Row indexes (0-based, data rows) of the planted defects in 10月. Documented in docs/workbench.md. */
 const DEFECTS = {
@@ -194,7 +196,6 @@ function makeMonthly(rng, namer, usccs) {
   const weights = [];
   for (let i = 0; i < N_MONTHLY; i++) weights.push(i === 0 ? 0 : Math.pow(1 - rng.next() * 0.97, -1.1));
   const tail = sum(weights);
-  const LY_TOTAL = 1045000; // 万元 = the seed's 104.5 亿元 (1–10月 2022), this sample's 上年同期
   const firms = [];
   const lyYtds = weights.map((w, i) => Math.max(1900 + rng.uniform(0, 400), LY_TOTAL * (i === 0 ? 0.34 : (0.66 * w) / tail)));
   const kLy = LY_TOTAL / sum(lyYtds);
@@ -281,6 +282,11 @@ function monthlyRows(firms, m, withDefects) {
     }
     return MONTHLY_COLUMNS.map((c) => r[c.key]);
   });
+  if (m === MONTH) {
+    // 上年同期1-10月 adds up to the seed's 104.5 亿元 exactly: the rounding residue goes to the largest firm.
+    const k = MONTHLY_COLUMNS.findIndex((c) => c.key === "outputYtdLastYear");
+    rows[0][k] = round2(rows[0][k] + LY_TOTAL - sum(rows.map((r) => r[k])));
+  }
   return { header, rows };
 }
 

@@ -5,7 +5,7 @@
 import { cellError, CellError, Result } from "./result";
 
 /** A cell value as Office.js `values` gives it (the port uses the same representation). */
-export type CellValue = string | number | boolean | null | undefined;
+export type CellValue = string | number | boolean | null;
 
 export type ParsedNumber =
   | { kind: "number"; value: number }

@@ -210,6 +210,7 @@ describe("ValidateTab over the Office adapter (fake Excel on office-addin-mock):
     await runAndWait();
     fireEvent.click(screen.getAllByTestId("finding")[0]);
     await waitFor(() => expect(book.selected).toBe("10月!C2"));
+    await waitFor(() => expect(enabled(screen.getByRole("button", { name: /标记问题单元格/ }))).toBe(true));
     fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
     await screen.findByText(/已标记 14 个单元格/);
     expect(cellOf(sheet, "H6")!.fill).toBe(ERROR_FILL);
