@@ -212,7 +212,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     }
     if (blank) continue;
     const rowNumber = sheet.startRow + r;
-    const isTotal = line.slice(0, Math.max(3, (idx[0] ?? 0) + 1)).some((v) => TOTAL.test(text(v).replace(/\s/g, "")));
+    const isTotal = isTotalRow(line, Math.max(3, (idx[0] ?? 0) + 1));
     const out: TableRow = { row: rowNumber, values: {}, raw: {} };
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
@@ -223,6 +223,15 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     (isTotal ? table.totalRows : table.rows).push(out);
   }
   return table;
+}
+
+/** A 合计/总计 row: one of its first cells says so. */
+function isTotalRow(line: CellValue[], width: number): boolean {
+  for (let c = 0; c < width && c < line.length; c++) {
+    const v = line[c];
+    if (typeof v === "string" && v.length < 20 && TOTAL.test(text(v).replace(/\s/g, ""))) return true;
+  }
+  return false;
 }
 
 function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, table: Table, report: boolean): Value {
