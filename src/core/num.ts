@@ -33,9 +33,15 @@ const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 function parsePlain(t: string): number | null {
-  if (PLAIN.test(t)) return Number(t);
-  if (GROUPED.test(t)) return Number(t.replace(/,/g, ""));
-  return null;
+  const n = PLAIN.test(t) ? Number(t) : GROUPED.test(t) ? Number(t.replace(/,/g, "")) : null;
+  // "1e400" is not a number a cell can hold (never return ±Infinity).
+  return n !== null && Number.isFinite(n) ? n : null;
+}
+
+/** x / 100 without binary noise: "5.9%" → 0.059 (not 0.059000000000000004). */
+function percent(x: number): number {
+  const s = String(x);
+  return s.includes("e") ? x / 100 : Number(`${s}e-2`);
 }
 
 function fmt(n: number): string {
@@ -52,7 +58,8 @@ export function parseNumber(raw: CellValue): ParsedNumber {
   const text = toHalfWidth(String(raw)).trim();
   if (text === "") return { kind: "blank" };
   if (EXCEL_ERROR.test(text)) return { kind: "invalid", message: `单元格是错误值 ${text}，请先修正其公式或数据 (the cell holds the error ${text})` };
-  let t = text.replace(/\s+/g, "").replace(/[，]/g, ",").replace(/。/g, ".").replace(/[−–—]/g, "-");
+  // A space between digits is a thousands separator only where a comma would be ("1 234"); "12 34" is not a number.
+  let t = text.replace(/(\d)\s+(?=\d)/g, "$1,").replace(/\s+/g, "").replace(/[，]/g, ",").replace(/。/g, ".").replace(/[−–—]/g, "-");
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) {
@@ -64,7 +71,7 @@ export function parseNumber(raw: CellValue): ParsedNumber {
   if (plain !== null) return { kind: "number", value: sign(plain) };
   if (t.endsWith("%")) {
     const p = parsePlain(t.slice(0, -1));
-    if (p !== null) return { kind: "number", value: sign(p / 100) };
+    if (p !== null) return { kind: "number", value: sign(percent(p)) };
   }
   for (const [re, mul, div, unit] of UNITS) {
     if (re.test(t)) {

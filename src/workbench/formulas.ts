@@ -90,7 +90,8 @@ export function recalculate(wb: ExcelJS.Workbook): Calc {
   const skipped = contents.filter((s) => !included.includes(s)).map((s) => s.ws.name);
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const s of included) sheets[s.ws.name] = s.rows;
-  const engine = createEngine(sheets);
+  // Full precision, as Excel stores it (the sheet view rounds for display only).
+  const engine = createEngine(sheets, { smartRounding: false });
   const sheetIds = new Map<string, number>();
   for (const s of included) {
     const id = engine.getSheetId(s.ws.name);

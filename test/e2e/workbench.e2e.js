@@ -60,7 +60,8 @@ async function cellVisible(address) {
 /** Scroll the (virtualised) grid so that a row is rendered. */
 async function scrollToRow(row) {
   await grid().evaluate((el, r) => {
-    el.scrollTop = Math.max(0, (r - 5) * 22);
+    el.scrollTop = Math.max(0, (r - 10) * 22);
+    el.scrollLeft = 0;
   }, row);
   await grid().locator(`tr[data-row="${row}"]`).waitFor({ timeout: T });
 }
@@ -101,7 +102,7 @@ test("opens the bundled sample: sheets, values, the pane on the same workbook", 
 
 test("validation (提交前校验) finds the planted defects by rule and cell", async () => {
   const p = panel("提交前校验");
-  await p.getByRole("button", { name: /开始校验|运行|校验/ }).first().click();
+  await p.getByRole("button", { name: /开始校验/ }).click();
   for (const [rule, address] of [
     ["M-NUM", "C17"],
     ["M-VA-GT-OUT", "F25"],
@@ -113,6 +114,7 @@ test("validation (提交前校验) finds the planted defects by rule and cell", 
     await p.getByText(rule).first().waitFor({ timeout: T });
     await p.getByText(address, { exact: true }).first().waitFor({ timeout: T });
   }
+  assert.equal(await p.locator("[data-testid=count-error]").first().textContent(), "2");
   await shot("validate");
 });
 
@@ -124,6 +126,23 @@ test("clicking a finding selects its cell in the sheet view and scrolls it into 
   assert.deepEqual(await selectedCell(), { sheet: "10月", address: "G90" });
   assert.equal(await cellVisible("G90"), true);
   await shot("validate-selected");
+});
+
+test("highlight shows the fills in the sheet view, clear restores them, the report sheet appears", async () => {
+  const p = panel("提交前校验");
+  const bg = async (address) => cell(address).evaluate((td) => getComputedStyle(td).backgroundColor);
+  await scrollToRow(17);
+  const before = await bg("C17");
+  const header = await bg("C2");
+  await p.getByRole("button", { name: /标记问题单元格/ }).click();
+  await page.waitForFunction((b) => getComputedStyle(document.querySelector('td[data-address="C17"]')).backgroundColor !== b, before, { timeout: T });
+  assert.notEqual(await bg("F25"), before);
+  await shot("validate-highlight");
+  await p.getByRole("button", { name: /清除标记/ }).click();
+  await page.waitForFunction((b) => getComputedStyle(document.querySelector('td[data-address="C17"]')).backgroundColor === b, before, { timeout: T });
+  assert.equal(await bg("C2"), header); // the header's own fill is back
+  await p.getByRole("button", { name: /写入报告/ }).click();
+  await page.locator('[data-testid=sheet-tab][data-sheet="校验报告"]').waitFor({ timeout: T });
 });
 
 test("pool tab (培育库) shows its counts", async () => {

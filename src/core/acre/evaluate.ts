@@ -20,7 +20,7 @@ import { isError, Result } from "../result";
 import { gradeAll, Grade } from "./grade";
 import { minMaxScore, ratioScore } from "./score";
 import { DATA_LABELS, DataKey, indicatorDef, INDICATORS, IndicatorKey } from "./indicators";
-import { AcreParams, defaultParams, GRADES, indicatorsInUse } from "./params";
+import { AcreParams, allIndicatorsInUse, defaultParams, GRADES, indicatorsInUse } from "./params";
 import { parseScale, Scale, SCALES } from "./spec";
 
 export type PoolName = Scale | "全部";
@@ -59,7 +59,7 @@ export interface FirmResult {
   scopeCode: ScopeCode | null;
   /** Inputs as used (land in 亩). */
   data: Record<DataKey, number | null>;
-  /** Indicator values (those computable, whether in use or not). */
+  /** Values of the indicators in use (for either scale) that are computable for this firm. */
   indicators: Partial<Record<IndicatorKey, number>>;
   /** Score per indicator in use. */
   parts: Partial<Record<IndicatorKey, number>>;
@@ -120,8 +120,28 @@ function fmt(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+/** What the evaluation needs per scale, computed once: indicators in use with weight, numerator, denominator. */
+interface Use {
+  key: IndicatorKey;
+  weight: number;
+  num: DataKey;
+  den: DataKey;
+  opts: { cap?: number };
+}
+
+function usesOf(params: AcreParams): Record<Scale, Use[]> {
+  const out = {} as Record<Scale, Use[]>;
+  for (const s of SCALES) {
+    out[s] = indicatorsInUse(params, s).map((k) => {
+      const d = indicatorDef(k);
+      return { key: k, weight: params.weights[s][k]!, num: d.numerator(params.laborNumerator), den: d.denominator, opts: params.caps[k] !== undefined ? { cap: params.caps[k] } : {} };
+    });
+  }
+  return out;
+}
+
 /** Scope of one firm: null when in scope, else the code and its detail text. */
-function scopeOf(f: AcreFirmInput, scale: Scale | null, data: Record<DataKey, number | null>, params: AcreParams): [ScopeCode, string] | null {
+function scopeOf(f: AcreFirmInput, scale: Scale | null, data: Record<DataKey, number | null>, params: AcreParams, uses: Record<Scale, Use[]>): [ScopeCode, string] | null {
   if (!f.name || String(f.name).trim() === "") return ["noName", ""];
   if (!scale) return ["noScale", f.scale === null || f.scale === undefined ? "" : String(f.scale)];
   if (data.land === null || data.land <= 0) {
@@ -129,36 +149,41 @@ function scopeOf(f: AcreFirmInput, scale: Scale | null, data: Record<DataKey, nu
     return ["noLand", why];
   }
   if (scale === "规下" && data.land < params.minLandBelowScale) return ["belowMinLand", fmt(data.land)];
-  const needed: DataKey[] = [];
-  for (const k of indicatorsInUse(params, scale)) {
-    const d = indicatorDef(k);
-    for (const key of [d.numerator(params.laborNumerator), d.denominator]) if (!needed.includes(key)) needed.push(key);
+  let missing: DataKey[] | null = null;
+  for (const u of uses[scale]) {
+    for (const key of [u.num, u.den]) {
+      if (data[key] === null && !(missing ??= []).includes(key)) missing.push(key);
+    }
   }
-  const missing = needed.filter((k) => data[k] === null);
-  if (missing.length) return ["missingData", missing.map((k) => (f.invalid?.[k] ? `${DATA_LABELS[k]}（${f.invalid[k]}）` : DATA_LABELS[k])).join("、")];
-  for (const k of indicatorsInUse(params, scale)) {
-    const d = indicatorDef(k);
-    if (data[d.denominator] === 0) return ["zeroDenominator", `${DATA_LABELS[d.denominator]}为 0，无法计算${d.label}`];
+  if (missing) return ["missingData", missing.map((k) => (f.invalid?.[k] ? `${DATA_LABELS[k]}（${f.invalid[k]}）` : DATA_LABELS[k])).join("、")];
+  for (const u of uses[scale]) {
+    if (data[u.den] === 0) return ["zeroDenominator", `${DATA_LABELS[u.den]}为 0，无法计算${indicatorDef(u.key).label}`];
   }
   return null;
 }
 
 function toData(f: AcreFirmInput): Record<DataKey, number | null> {
-  const out = {} as Record<DataKey, number | null>;
-  for (const k of DATA_KEYS) {
-    const v = f[k];
-    out[k] = typeof v === "number" && Number.isFinite(v) ? v : null;
-  }
-  return out;
+  const n = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  return {
+    land: n(f.land),
+    tax: n(f.tax),
+    revenue: n(f.revenue),
+    valueAdded: n(f.valueAdded),
+    energy: n(f.energy),
+    employees: n(f.employees),
+    rnd: n(f.rnd),
+    techInvestment: n(f.techInvestment),
+  };
 }
 
 /** Ratio of sums Σnum/Σden over firms having both (den summed only where num is present); null when Σden is 0. */
 function ratioOfSums(firms: FirmResult[], num: DataKey, den: DataKey): number | null {
   let a = 0;
   let b = 0;
-  for (const f of firms) {
-    const x = f.data[num];
-    const y = f.data[den];
+  for (let i = 0; i < firms.length; i++) {
+    const d = firms[i].data;
+    const x = d[num];
+    const y = d[den];
     if (x === null || y === null) continue;
     a += x;
     b += y;
@@ -179,19 +204,24 @@ function aggregatesOf(firms: FirmResult[], params: AcreParams): Aggregates {
 /** Evaluate firms (already read) with the given parameters. */
 export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defaultParams()): AcreEvaluation {
   const notes: string[] = [];
-  const firms: FirmResult[] = inputs.map((f, i) => {
+  const uses = usesOf(params);
+  // indicators shown (those in use for any scale), computed for every firm where possible
+  const shown = allIndicatorsInUse(params).map(indicatorDef);
+  const firms: FirmResult[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const f = inputs[i];
     const scale = parseScale(f.scale);
     const data = toData(f);
-    const scope = scopeOf(f, scale, data, params);
+    const scope = scopeOf(f, scale, data, params, uses);
     const indicators: Partial<Record<IndicatorKey, number>> = {};
-    for (const d of INDICATORS) {
+    for (const d of shown) {
       const x = data[d.numerator(params.laborNumerator)];
       const y = data[d.denominator];
       if (x === null || y === null) continue;
       const v = d.compute(x, y);
       if (!isError(v)) indicators[d.key] = v;
     }
-    return {
+    firms[i] = {
       row: f.row ?? i + 1,
       name: f.name && String(f.name).trim() !== "" ? String(f.name).trim() : null,
       uscc: f.uscc && String(f.uscc).trim() !== "" ? String(f.uscc).trim() : null,
@@ -208,86 +238,103 @@ export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defa
       grade: null,
       hint: null,
     };
-  });
+  }
 
   const pools: PoolName[] = params.separatePools ? [...SCALES] : ["全部"];
   const benchmarks: AcreEvaluation["benchmarks"] = {};
   const ranges: AcreEvaluation["ranges"] = {};
   const grades: AcreEvaluation["grades"] = {};
   const poolSizes: AcreEvaluation["poolSizes"] = {};
+  // one ratioScore/minMaxScore call per firm and indicator, on reused one-element arrays
+  const xs = [0];
+  const bs = [0];
+  const ws = [0];
 
   for (const pool of pools) {
     const members = firms.filter((f) => f.pool === pool);
-    const used = INDICATORS.map((d) => d.key).filter((k) => members.some((f) => (params.weights[f.scale!][k] ?? 0) > 0));
     const bm: Partial<Record<IndicatorKey, number>> = {};
     const rg: Partial<Record<IndicatorKey, [number, number]>> = {};
-    for (const k of used) {
-      const d = indicatorDef(k);
-      const users = members.filter((f) => (params.weights[f.scale!][k] ?? 0) > 0);
-      const pooled = ratioOfSums(users, d.numerator(params.laborNumerator), d.denominator);
-      const fixed = params.benchmark === "fixed" ? fixedBenchmark(params, pool, k) : undefined;
-      if (params.benchmark === "fixed" && fixed === undefined) {
-        notes.push(`${pool}未填写“${d.label}”的固定基准值，改用评价池比值 (no fixed benchmark for ${d.label}; the pool ratio is used)`);
-      }
-      const b = fixed ?? pooled;
-      if (b !== null) bm[k] = b;
+    for (const d of INDICATORS) {
+      const k = d.key;
+      // the firms of this pool that use the indicator
+      let a = 0;
+      let b = 0;
       let lo = Infinity;
       let hi = -Infinity;
-      for (const f of users) {
+      let users = 0;
+      for (let i = 0; i < members.length; i++) {
+        const f = members[i];
+        if (!((params.weights[f.scale!][k] ?? 0) > 0)) continue;
+        users++;
+        a += f.data[d.numerator(params.laborNumerator)]!;
+        b += f.data[d.denominator]!;
         const v = f.indicators[k];
         if (v === undefined) continue;
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
+      if (users === 0) continue;
+      const pooled = b > 0 ? a / b : null;
+      const fixed = params.benchmark === "fixed" ? fixedBenchmark(params, pool, k) : undefined;
+      if (params.benchmark === "fixed" && fixed === undefined) {
+        notes.push(`${pool}未填写“${d.label}”的固定基准值，改用评价池比值 (no fixed benchmark for ${d.label}; the pool ratio is used)`);
+      }
+      const bench = fixed ?? pooled;
+      if (bench !== null) bm[k] = bench;
       if (lo <= hi) rg[k] = [lo, hi];
     }
     benchmarks[pool] = bm;
     ranges[pool] = rg;
 
     const broken = new Set<IndicatorKey>();
-    for (const f of members) {
-      const scale = f.scale!;
+    const scores: (number | null)[] = new Array(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const f = members[i];
       let sum = 0;
-      let failed: Result<number> | null = null;
-      for (const k of indicatorsInUse(params, scale)) {
-        const w = params.weights[scale][k]!;
-        const x = f.indicators[k]!;
+      let failed = false;
+      for (const u of uses[f.scale!]) {
+        const x = f.indicators[u.key]!;
         let part: Result<number>;
         if (params.method === "minmax") {
-          const r = rg[k]!;
-          part = minMaxScore(x, r[0], r[1], w);
+          const r = rg[u.key]!;
+          part = minMaxScore(x, r[0], r[1], u.weight);
         } else {
-          const b = bm[k];
-          part = b === undefined ? { error: "#DIV/0!", message: "基准值为 0 (benchmark is zero)" } : ratioScore([x], [b], [w], params.caps[k] !== undefined ? { cap: params.caps[k] } : {});
+          const b = bm[u.key];
+          if (b === undefined) part = { error: "#DIV/0!", message: "基准值为 0 (benchmark is zero)" };
+          else {
+            xs[0] = x;
+            bs[0] = b;
+            ws[0] = u.weight;
+            part = ratioScore(xs, bs, ws, u.opts);
+          }
         }
         if (isError(part)) {
-          failed = part;
-          broken.add(k);
+          failed = true;
+          broken.add(u.key);
           break;
         }
-        f.parts[k] = part;
+        f.parts[u.key] = part;
         sum += part;
       }
       f.score = failed ? null : sum;
+      scores[i] = f.score;
     }
     for (const k of broken) {
       notes.push(`${pool}“${indicatorDef(k).label}”的基准值为 0 或无效，本池无法计分 (the benchmark of ${indicatorDef(k).label} in pool ${pool} is zero or invalid: no scores)`);
     }
-    const ranked = gradeAll(
-      members.map((f) => f.score),
-      params.shares,
-    );
+    const ranked = gradeAll(scores, params.shares);
     const counts: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
     let graded = 0;
-    members.forEach((f, i) => {
+    for (let i = 0; i < members.length; i++) {
       const r = ranked[i];
-      if (!r) return;
+      if (!r) continue;
+      const f = members[i];
       f.rank = r.rank;
       f.grade = r.grade;
       f.hint = params.hints[r.grade] ?? null;
       counts[r.grade]++;
       graded++;
-    });
+    }
     grades[pool] = counts;
     poolSizes[pool] = graded;
   }

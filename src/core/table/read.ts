@@ -247,6 +247,11 @@ function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, t
     return null;
   }
   const p = parseNumber(raw);
+  if (p.kind === "number" && column.target && column.target !== "%" && typeof raw === "string" && /[%％]\s*\)?$/.test(raw.trim())) {
+    // "5.9%" in a 万元 (or 亩 …) column is not an amount: reading it as 0.059 would lose the error.
+    if (report) pushIssue(table, f, column, row, raw, `“${raw.trim()}”是百分数，而本列单位为${column.target}，请填数值 (a percentage in a column of ${column.target}; enter the amount)`);
+    return null;
+  }
   if (p.kind === "number") return column.factor === 1 ? p.value : convertUnit(p.value, column.unit, column.target);
   if (p.kind === "blank") return null;
   if (report) pushIssue(table, f, column, row, raw, p.message, p.suggestion);
