@@ -79,6 +79,7 @@ async function run(results) {
     const cpu = [];
     const wall = [];
     for (let i = 0; i < reps; i++) {
+      gc();
       const t = timeCpu(once);
       cpu.push(t.cpu);
       wall.push(t.wall);

@@ -3,7 +3,7 @@
  * rule and clean tables, plus a corrupt file, an empty sheet and headers on row 3 under a merged
  * title. Tests build them into a temp dir at test time (no binaries committed):
  *
- *   node -e 'require("./scripts/load-ts").requireTs("./scripts/make-validate-fixtures.ts").main(process.argv.slice(1))' test/fixtures/validate
+ *   node -e 'require("./scripts/load-ts").requireTs(require.resolve("./scripts/make-validate-fixtures.ts")).main(process.argv.slice(1))' test/fixtures/validate
  *
  * Each sheet lists its expected findings as [rule id, cell] so tests assert them exactly.
  * Amounts in 万元. All firm names are fictitious.

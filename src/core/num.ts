@@ -55,6 +55,8 @@ export function parseNumber(raw: CellValue): ParsedNumber {
     return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "invalid", message: "不是有限数值 (not a finite number)" };
   }
   if (typeof raw === "boolean") return { kind: "invalid", message: `逻辑值 ${raw ? "TRUE" : "FALSE"} 不是数值 (a logical value is not a number)` };
+  // A range or any other object is not one number (String([[1],[234]]) would read as "1,234").
+  if (typeof raw !== "string") return { kind: "invalid", message: "应为单个数值，而不是区域 (expected a single value, not a range)" };
   const text = toHalfWidth(String(raw)).trim();
   if (text === "") return { kind: "blank" };
   if (EXCEL_ERROR.test(text)) return { kind: "invalid", message: `单元格是错误值 ${text}，请先修正其公式或数据 (the cell holds the error ${text})` };

@@ -172,6 +172,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   const port: WorkbookPort = {
     kind: "excel",
     canChart: true,
+    displayLanguage: () => (typeof Office !== "undefined" && Office.context?.displayLanguage) || "",
 
     workbookName: () =>
       run(async (ctx) => {

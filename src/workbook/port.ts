@@ -68,6 +68,8 @@ export interface WorkbookPort {
   highlight(sheet: string, addresses: string[], color: string): Promise<void>;
   /** Restore exactly the fills that highlight() replaced on this sheet. */
   clearHighlight(sheet: string): Promise<void>;
+  /** The UI language of the host (Excel's display language, e.g. "zh-CN"); absent for files. */
+  displayLanguage?(): string;
   /** Native chart; only when canChart. */
   upsertChart?(sheet: string, spec: ChartSpec): Promise<void>;
 }

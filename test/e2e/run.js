@@ -10,7 +10,8 @@
  * 4. Runs test/e2e/*.e2e.js with node:test (they get WORKBENCH_URL), saves screenshots to
  *    test-results/, prints "N passed, N failed" and exits non-zero on any failure.
  *
- *   node test/e2e/run.js [--rebuild] [filter substring of a test name]
+ *   node test/e2e/run.js [--rebuild]
+ * The tests run in order on one page (later ones build on earlier ones), so there is no filter.
  */
 "use strict";
 const fs = require("fs");
@@ -65,7 +66,6 @@ async function main() {
     .filter((f) => f.endsWith(".e2e.js"))
     .sort()
     .map((f) => path.join(__dirname, f));
-  const only = argv.filter((a) => !a.startsWith("--"));
 
   const { run } = require("node:test");
   const { spec } = require("node:test/reporters");
@@ -74,7 +74,7 @@ async function main() {
   let skipped = 0;
   const failures = [];
   await new Promise((resolve) => {
-    const stream = run({ files, concurrency: 1, timeout: 180_000, ...(only.length ? { testNamePatterns: only } : {}) });
+    const stream = run({ files, concurrency: 1, timeout: 180_000 });
     stream.on("test:pass", (d) => {
       if (d.details && d.details.type === "suite") return;
       if (d.skip || d.todo) skipped++;

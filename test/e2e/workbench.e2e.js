@@ -159,17 +159,29 @@ test("pool tab (培育库) shows its counts", async () => {
   await shot("pool");
 });
 
-test("per-mu (亩均评价) and monitoring (运行监测) tabs render on the sample", async () => {
-  for (const [label, name] of [
-    ["亩均评价", "acre"],
-    ["运行监测", "monitor"],
-  ]) {
-    await openPaneTab(label);
-    await page.waitForTimeout(500);
-    const text = await panel(label).textContent();
-    assert.doesNotMatch(text, /此页出错/, `${label} failed: ${text.slice(0, 300)}`);
-    await shot(name);
-  }
+test("per-mu (亩均评价) evaluates the sample to the seed's county figures and writes its result sheet", async () => {
+  await openPaneTab("亩均评价");
+  const p = panel("亩均评价");
+  await p.getByRole("button", { name: /评价 \(evaluate\)/ }).click();
+  await p.locator("[data-testid=aggregates]").waitFor({ timeout: T });
+  const row = async (k) => (await p.locator(`[data-testid=agg-${k}] td`).allTextContents()).map((t) => t.trim());
+  const num = (t) => Number(t.replace(/,/g, ""));
+  assert.equal(num((await row("taxPerMu"))[1]).toFixed(1), "7.6"); // 万元/亩, all 221 firms
+  assert.equal(num((await row("revenuePerMu"))[1]).toFixed(1), "83.9"); // 万元/亩, all firms
+  assert.equal(num((await row("taxPerTce"))[2]).toFixed(3), "0.069"); // 万元/吨标煤, 规上
+  assert.equal(num((await row("laborProductivity"))[2]).toFixed(1), "36.8"); // 万元/人, 规上
+  await page.locator('[data-testid=sheet-tab][data-sheet="亩均评价结果"]').waitFor({ timeout: T });
+  assert.doesNotMatch(await p.textContent(), /此页出错/);
+  await shot("acre");
+});
+
+test("monitoring (运行监测) analyses the 10月 report", async () => {
+  await openPaneTab("运行监测");
+  const p = panel("运行监测");
+  await p.getByRole("button", { name: /运行分析 \(analyse\)/ }).click();
+  await p.locator("[data-testid=month-line]").filter({ hasText: "10" }).waitFor({ timeout: T });
+  assert.doesNotMatch(await p.textContent(), /此页出错/);
+  await shot("monitor");
 });
 
 test("JX functions compute in the sheet through HyperFormula", async () => {
@@ -188,7 +200,7 @@ test("JX functions compute in the sheet through HyperFormula", async () => {
   await shot("formulas");
 });
 
-test("download gives the workbook with the edits; opening a file replaces the workbook", async () => {
+test("download gives the workbook with the edits; opening (picker or drop) replaces the workbook, a corrupt file is refused", async () => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=download]").click()]);
   assert.equal(download.suggestedFilename(), "jingxin-sample.xlsx");
   const saved = path.join(RESULTS, "workbench-download.xlsx");
@@ -209,6 +221,24 @@ test("download gives the workbook with the edits; opening a file replaces the wo
   // The file remembers its active sheet (the last one selected), as Excel does.
   await page.locator('[data-testid=sheet-view][data-sheet="函数示例"]').waitFor({ timeout: T });
   assert.equal(await cell("F2").textContent(), "0.28");
+
+  // Or dropped on the page.
+  const bytes = [...fs.readFileSync(saved)];
+  const dt = await page.evaluateHandle((b) => {
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array(b)], "dropped.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    return d;
+  }, bytes);
+  await page.dispatchEvent("[data-testid=workbench]", "drop", { dataTransfer: dt });
+  await pane().getByText("dropped.xlsx").first().waitFor({ timeout: T });
+
+  // A corrupt file: an error message, and the open workbook stays.
+  const broken = path.join(RESULTS, "broken.xlsx");
+  fs.writeFileSync(broken, "this is not a zip file");
+  await page.locator("[data-testid=open-input]").setInputFiles(broken);
+  await page.locator("[data-testid=workbench-error]").waitFor({ timeout: T });
+  assert.match(await page.locator("[data-testid=workbench-error]").textContent(), /无法打开工作簿/);
+  await pane().getByText("dropped.xlsx").first().waitFor({ timeout: T });
 
   // And back to the sample.
   await page.locator("[data-testid=reload-sample]").click();

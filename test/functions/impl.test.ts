@@ -1,6 +1,7 @@
 import { impl } from "../../src/functions/impl";
 import { toExcel, toExcelMatrix } from "../../src/functions/excel-errors";
 import { isError } from "../../src/core/result";
+import { argNumber } from "../../src/core/num";
 
 /** Error code or value; matrices elementwise. */
 const show = (v: unknown): unknown => (Array.isArray(v) ? v.map(show) : isError(v) ? v.error : v);
@@ -39,6 +40,10 @@ describe("reading arguments", () => {
     expect(f("YOY_GROWTH", null, e)).toBe("#DIV/0!");
     expect(f("SCALE_GAP", null, 6, null, [[e, 1, 2]])).toBe("#DIV/0!");
     expect(f("ACRE_SCORE", [[null, 1]], [[1, e]], [[1, 1]])).toBe("#DIV/0!");
+  });
+  test("a multi-cell range is never read as one number (num.ts: String([[1],[234]]) is \"1,234\")", () => {
+    expect(show(argNumber([[1], [234]], "x"))).toBe("#VALUE!");
+    expect(argNumber([[5]], "x")).toBe(5);
   });
   test("a 1×1 range is a single value", () => {
     expect(f("YOY_GROWTH", [[110]], [[100]])).toBeCloseTo(0.1, 12);

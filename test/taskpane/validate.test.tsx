@@ -65,6 +65,21 @@ describe("ValidateTab over the file adapter", () => {
     expect(screen.getByTestId("skipped").textContent).toContain("M-YTD-DECREASE");
   });
 
+  test("a progress bar shows while the sheet is read and validated", async () => {
+    const inner = filePort();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const port: WorkbookPort = { ...inner, readSheets: async (names) => (await gate, inner.readSheets(names)) };
+    mount(port);
+    await waitFor(() => expect(enabled(runButton())).toBe(true));
+    fireEvent.click(runButton());
+    expect(await screen.findByTestId("progress")).toBeTruthy();
+    expect(enabled(runButton())).toBe(false);
+    release();
+    await screen.findByTestId("verdict");
+    expect(screen.queryByTestId("progress")).toBeNull();
+  });
+
   test("clicking a finding selects its cell in the workbook", async () => {
     const port = filePort();
     mount(port);

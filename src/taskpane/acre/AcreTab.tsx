@@ -35,7 +35,7 @@ export interface AcreTabProps {
 }
 
 function languageOf(props: AcreTabProps): string {
-  const fromPort = (props.port as { displayLanguage?: () => string }).displayLanguage;
+  const fromPort = props.port.displayLanguage;
   try {
     return props.displayLanguage?.() ?? fromPort?.call(props.port) ?? (typeof navigator !== "undefined" ? navigator.language : "") ?? "zh-CN";
   } catch {

@@ -84,6 +84,9 @@ describe("common rules", () => {
     ]);
     expect(r.findings[1].message).toContain(`校验位应为“${code[17]}”`);
     expect(r.findings[1].value).toBe(wrong); // reported, never corrected
+    const asNumber = validate([HEADER, ["甲", 913407227000000000, 1, 10]]);
+    expect(asNumber.findings.map((f) => [f.rule, f.cell])).toEqual([["M-USCC-FMT", "B2"]]);
+    expect(asNumber.findings[0].message).toMatch(/^统一社会信用代码被存为数值/);
   });
 
   test("合计: checked to the rounding of the total; 小计 rows mean groups and are not checked; text numbers hint", () => {

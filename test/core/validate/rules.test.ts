@@ -289,3 +289,21 @@ describe("per-mu data (亩均) and pool (培育库)", () => {
     expect(by("E11").message).toBe("拟进规企业须有“包保领导” (every 拟进规 firm needs a leader, 包保领导)");
   });
 });
+
+describe("rule ids", () => {
+  test("stable, short, unique per set, each documented in docs/validation.md with its severity", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const doc: string = require("fs").readFileSync(require("path").join(__dirname, "..", "..", "..", "docs", "validation.md"), "utf8");
+    for (const set of RULE_SETS) {
+      const ids = set.rules.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const r of set.rules) {
+        expect(r.id).toMatch(/^([MAP]-[A-Z-]+|RATE)$/);
+        const row = doc.split("\n").find((l) => l.startsWith("| ") && new RegExp(`[| ,/]${r.id}[ ,/|]`).test(l));
+        expect([r.id, row !== undefined]).toEqual([r.id, true]);
+        const sev = row!.split("|")[2];
+        expect([r.id, sev.includes(r.severity === "error" ? "错误" : "提示")]).toEqual([r.id, true]);
+      }
+    }
+  });
+});

@@ -74,6 +74,13 @@ function usccProblems(rows: TableRow[]): Map<number, UsccProblem> {
     for (const row of rows) {
       const raw = row.raw.uscc;
       if (blank(raw) || usccFastValid(raw)) continue;
+      if (typeof raw === "number") {
+        m.set(row.row, {
+          kind: "chars",
+          message: `统一社会信用代码被存为数值（${raw}），超过 15 位的数字已丢失精度；请将该列设为文本后重新录入 (the code is stored as a number and has lost digits; format the column as text and re-enter it)`,
+        });
+        continue;
+      }
       const p = usccProblem(raw);
       if (p) m.set(row.row, p);
     }
