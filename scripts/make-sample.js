@@ -148,10 +148,6 @@ function makeNamer(rng) {
 // ---------------------------------------------------------------------------------------------
 // Monthly report
 const specs = optionalTs("src/core/validate/specs.ts");
-const TEMPLATE_HEADERS = (specs && specs.MONTHLY_TEMPLATE_HEADERS) || [
-  "企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值",
-  "1-本月工业增加值", "1-本月营业收入", "从业人员", "说明",
-];
 const OPTIONAL_HEADERS = ["上年同期本月工业总产值", "上年同期1-本月工业增加值", "上年同期1-本月营业收入"];
 /** Canonical header of a monthly field, from monthlySpec when present. */
 function monthlyHeader(key, fallback) {
@@ -172,7 +168,10 @@ const MONTHLY_COLUMNS = [
   ["valueAddedYtdLastYear", OPTIONAL_HEADERS[1]],
   ["revenueYtdLastYear", OPTIONAL_HEADERS[2]],
 ].map(([key, fallback]) => ({ key, header: monthlyHeader(key, fallback) }));
-if (TEMPLATE_HEADERS.length !== 9) console.warn("[sample] monthly template headers changed; check MONTHLY_COLUMNS");
+// The first nine columns are the template's canonical header row, in its order.
+if (specs && specs.MONTHLY_TEMPLATE_HEADERS && specs.MONTHLY_TEMPLATE_HEADERS.join("|") !== MONTHLY_COLUMNS.slice(0, 9).map((c) => c.header).join("|")) {
+  console.warn("[sample] MONTHLY_TEMPLATE_HEADERS changed: update MONTHLY_COLUMNS in scripts/make-sample.js");
+}
 
 const N_MONTHLY = 117; // the seed's 117 above-scale firms
 /** 上年同期1-10月工业总产值 of the county, 万元: the seed's 104.5 亿元 (1–10月 2022). */

@@ -16,8 +16,7 @@ export function finite(x: number): Result<number> {
 
 /** numerator / denominator: zero → #DIV/0! (message naming the denominator), overflow → #NUM!. */
 export function ratio(numerator: number, denominator: number, what: string, english: string): Result<number> {
-  if (denominator === 0) return cellError("#DIV/0!", `${what}为 0 (${english} is zero)`);
-  return divide(numerator, denominator);
+  return divide(numerator, denominator, what, english);
 }
 
 /** A base (denominator) that must not be negative: negative → #NUM!, zero → #DIV/0!. */

@@ -21,8 +21,8 @@ export function isError(x: unknown): x is CellError {
 }
 
 /** Divide, returning #DIV/0! for a zero denominator and never NaN or ±Infinity. */
-export function divide(numerator: number, denominator: number, what = "分母"): Result<number> {
-  if (denominator === 0) return cellError("#DIV/0!", `${what}为 0 (${what === "分母" ? "denominator" : what} is zero)`);
+export function divide(numerator: number, denominator: number, what = "分母", english = "the denominator"): Result<number> {
+  if (denominator === 0) return cellError("#DIV/0!", `${what}为 0 (${english} is zero)`);
   const q = numerator / denominator;
   if (!Number.isFinite(q)) return cellError("#NUM!", "结果超出数值范围 (result out of range)");
   return q;

@@ -51,7 +51,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   },
   { key: "techPerMu", label: "亩均技改投资", unit: "万元/亩", format: "0.00", numerator: () => "techInvestment", denominator: "land", compute: acreRevenue },
   { key: "revenuePerTce", label: "单位能耗营业收入", unit: "万元/吨标煤", format: "0.00", numerator: () => "revenue", denominator: "energy", compute: energyTax },
-  { key: "rndIntensity", label: "研发经费投入强度", unit: "", format: "0.00%", numerator: () => "rnd", denominator: "revenue", compute: (a, b) => divide(a, b, "营业收入") },
+  { key: "rndIntensity", label: "研发经费投入强度", unit: "", format: "0.00%", numerator: () => "rnd", denominator: "revenue", compute: (a, b) => divide(a, b, "营业收入", "revenue") },
 ];
 
 export const INDICATOR_KEYS: readonly IndicatorKey[] = INDICATORS.map((d) => d.key);
