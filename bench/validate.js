@@ -121,7 +121,7 @@ async function run(results) {
     await bareFile(); // warm-up (module loading, JIT)
     await bareBuffer();
     await jx();
-    const reps = 3;
+    const reps = 5;
     const a = [];
     const a2 = [];
     const b = [];

@@ -79,7 +79,7 @@ export function parseNumber(raw: CellValue): ParsedNumber {
     if (re.test(t)) {
       const p = parsePlain(t.replace(re, ""));
       if (p !== null) {
-        const suggestion = (sign(p) * mul) / div;
+        const suggestion = Number(((sign(p) * mul) / div).toPrecision(15)); // 1.1亿 → 11000, without binary noise
         return {
           kind: "invalid",
           message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,

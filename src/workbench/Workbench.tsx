@@ -23,6 +23,9 @@ import { loadFilePort } from "../workbook/fileAdapter";
 import { Calc, disposeCalc, recalculate } from "./formulas";
 import { SheetView } from "./SheetView";
 
+/** The pane re-renders only when its port changes, not on every grid selection. */
+const Pane = React.memo(App);
+
 export const SAMPLE_URL = "samples/jingxin-sample.xlsx";
 export const SAMPLE_NAME = "jingxin-sample.xlsx";
 
@@ -55,15 +58,8 @@ const useStyles = makeStyles({
 
 interface Loaded {
   port: FilePort;
-  calc: Calc | null;
   /** Distinguishes workbooks: the pane is remounted for a new one. */
   id: number;
-}
-
-async function openBytes(bytes: ArrayBuffer, name: string, id: number): Promise<Loaded> {
-  const port = await loadFilePort(bytes, name);
-  const calc = recalculate(port.workbook);
-  return { port, calc, id };
 }
 
 function firstVisibleSheet(port: FilePort): string {
@@ -85,17 +81,59 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
   const nextId = React.useRef(1);
   /** The cell last selected on each sheet (restored when switching back). */
   const lastCell = React.useRef(new Map<string, string>());
+  /** The formula engine of the open workbook (recomputed synchronously on every write). */
+  const calcRef = React.useRef<Calc | null>(null);
+  const setCalc = (c: Calc | null) => {
+    disposeCalc(calcRef.current);
+    calcRef.current = c;
+  };
+
+  /** Stop listening to the previous workbook's port. */
+  const detach = React.useRef<(() => void) | null>(null);
+
+  /**
+   * Every change made through the port (by the pane or by the sheet view) comes back here.
+   * Subscribed before the pane mounts, so no write is missed.
+   */
+  const attach = (port: FilePort) => {
+    if (detach.current) detach.current();
+    detach.current = port.onChange((change: FileChange) => {
+      if (change.kind === "writeSheet" || change.kind === "writeCells" || change.kind === "appendRows") {
+        // Synchronously, inside the write: the pane's next read already sees computed results.
+        setCalc(recalculate(port.workbook));
+      }
+      if (change.kind === "select" && port.selection) {
+        const { sheet: s, address } = port.selection;
+        lastCell.current.set(s, address);
+        setSheet(s);
+        setSelected(address);
+        setRevealToken((t) => t + 1);
+      }
+      if (change.kind === "writeSheet") {
+        // A sheet the pane wrote with `activate`: show it, as Excel would.
+        const tab = port.workbook.views?.[0]?.activeTab;
+        const active = typeof tab === "number" ? port.workbook.worksheets[tab] : undefined;
+        if (active && active.name === change.sheet) {
+          setSheet(active.name);
+          setSelected(lastCell.current.get(active.name) ?? "A1");
+          setRevealToken((t) => t + 1);
+        }
+      }
+      setVersion((v) => v + 1);
+    });
+  };
 
   const show = React.useCallback(async (load: () => Promise<{ bytes: ArrayBuffer; name: string }>, what: string) => {
     setBusy(what);
     setError(null);
     try {
       const { bytes, name } = await load();
-      const next = await openBytes(bytes, name, nextId.current++);
-      setLoaded((prev) => {
-        if (prev) disposeCalc(prev.calc);
-        return next;
-      });
+      const port = await loadFilePort(bytes, name);
+      // Formulas are computed before the pane first reads the workbook.
+      setCalc(recalculate(port.workbook));
+      attach(port);
+      const next: Loaded = { port, id: nextId.current++ };
+      setLoaded(next);
       lastCell.current = new Map();
       const active = (await next.port.activeSheet()) ?? firstVisibleSheet(next.port);
       setSheet(active);
@@ -107,7 +145,7 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
     } finally {
       setBusy(null);
     }
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadSample = React.useCallback(
     () =>
@@ -134,39 +172,6 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
     if (initial) void show(async () => initial, "正在打开… (opening…)");
     else void loadSample();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // Every change made through the port (by the pane or by the sheet view) comes back here.
-  React.useEffect(() => {
-    if (!loaded) return;
-    const { port } = loaded;
-    return port.onChange((change: FileChange) => {
-      if (change.kind === "writeSheet" || change.kind === "writeCells" || change.kind === "appendRows") {
-        setLoaded((cur) => {
-          if (!cur || cur.port !== port) return cur;
-          disposeCalc(cur.calc);
-          return { ...cur, calc: recalculate(port.workbook) };
-        });
-      }
-      if (change.kind === "select" && port.selection) {
-        const { sheet: s, address } = port.selection;
-        lastCell.current.set(s, address);
-        setSheet(s);
-        setSelected(address);
-        setRevealToken((t) => t + 1);
-      }
-      if (change.kind === "writeSheet") {
-        // A sheet the pane wrote with `activate`: show it, as Excel would.
-        const tab = port.workbook.views?.[0]?.activeTab;
-        const active = typeof tab === "number" ? port.workbook.worksheets[tab] : undefined;
-        if (active && active.name === change.sheet) {
-          setSheet(active.name);
-          setSelected(lastCell.current.get(active.name) ?? "A1");
-          setRevealToken((t) => t + 1);
-        }
-      }
-      setVersion((v) => v + 1);
-    });
-  }, [loaded?.port]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onSelect = React.useCallback(
     (s: string, address: string) => {
@@ -211,10 +216,11 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
   };
 
   const port = loaded?.port;
+  const calc = calcRef.current;
   const status = port
-    ? `${port.workbook.worksheets.length} 个工作表 (sheets)` +
-      (loaded?.calc?.formulas ? ` · ${loaded.calc.formulas} 个公式由 HyperFormula 计算 (formulas computed)` : "") +
-      (loaded?.calc?.skipped.length ? ` · 未计算 (not computed): ${loaded.calc.skipped.join("、")}` : "")
+    ? `${port.workbook.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden").length} 个工作表 (sheets)` +
+      (calc?.formulas ? ` · ${calc.formulas} 个公式由 HyperFormula 计算 (formulas computed)` : "") +
+      (calc?.skipped.length ? ` · 未计算 (not computed): ${calc.skipped.join("、")}` : "")
     : "";
 
   return (
@@ -277,7 +283,7 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
             {port && sheet ? (
               <SheetView
                 workbook={port.workbook}
-                calc={loaded?.calc ?? null}
+                calc={calc}
                 version={version}
                 sheet={sheet}
                 selected={selected}
@@ -290,7 +296,7 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
             )}
           </div>
           <aside className={styles.right} aria-label="任务窗格 (task pane)" data-testid="task-pane">
-            {port && loaded ? <App key={loaded.id} port={port} /> : null}
+            {port && loaded ? <Pane key={loaded.id} port={port} /> : null}
           </aside>
         </div>
       </div>

@@ -35,34 +35,125 @@ export interface StreamedWorkbook {
   sheets: SheetValues[];
 }
 
-interface SheetReader extends AsyncIterable<ExcelJS.Row> {
-  id: number | string;
+interface SheetReader {
   name: string;
+  /** The worksheet part's bytes (exceljs hands them over unparsed). */
+  iterator: AsyncIterable<unknown>;
 }
 
-/** The used range of one streamed worksheet, as readWorksheet would return it. */
-async function readStreamedSheet(ws: SheetReader): Promise<SheetValues> {
+type SaxEvent = { eventType: "opentag" | "text" | "closetag"; value: { name: string; attributes: Record<string, string> } | string };
+// exceljs's own SAX helper (saxes), from the pinned exceljs version: no extra dependency.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const parseSax = require("exceljs/lib/utils/parse-sax") as (it: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+
+/** "AB12" → 28 (the column of a cell reference). */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col;
+}
+
+function sharedText(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown[] }).richText)) {
+    return (v as { richText: { text?: string }[] }).richText.map((r) => r.text ?? "").join("");
+  }
+  return "";
+}
+
+/**
+ * The used range of one worksheet part, parsed here rather than by exceljs's WorksheetReader:
+ * it keeps the error text of a formula result (t="e": "#N/A", which exceljs turns into NaN),
+ * every run of inline rich text, and builds no Row/Cell objects (a million rows stay cheap).
+ */
+async function readStreamedSheet(ws: SheetReader, shared: unknown[]): Promise<SheetValues> {
   const lines: CellValue[][] = [];
   const rowNumbers: number[] = [];
   let minCol = Infinity;
   let maxCol = 0;
-  for await (const row of ws) {
-    const raw = row.values as unknown[];
-    let line: CellValue[] | null = null;
-    for (let c = 1; c < raw.length; c++) {
-      const v = raw[c];
-      if (v === undefined || v === null) continue;
-      const pv = toPortValue(v);
-      // A formula without a cached result is still a used cell (Excel computes it on open).
-      if (pv === "" && !(typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v))) continue;
-      if (line === null) line = [];
-      line[c - 1] = pv;
-      if (c < minCol) minCol = c;
-      if (c > maxCol) maxCol = c;
-    }
-    if (line !== null) {
-      lines.push(line);
-      rowNumbers.push(row.number);
+  let rowNumber = 0;
+  let line: CellValue[] | null = null;
+  let col = 0;
+  let cell: { t: string; v: string | null; formula: boolean; inline: string } | null = null;
+  let capture: "v" | "t" | null = null;
+  let inInline = false;
+  let text = "";
+  for await (const events of parseSax(ws.iterator)) {
+    for (const { eventType, value } of events) {
+      if (eventType === "opentag") {
+        const node = value as { name: string; attributes: Record<string, string> };
+        switch (node.name) {
+          case "row":
+            rowNumber = node.attributes.r ? parseInt(node.attributes.r, 10) : rowNumber + 1;
+            col = 0;
+            line = null;
+            break;
+          case "c":
+            col = node.attributes.r ? columnOf(node.attributes.r) : col + 1;
+            cell = { t: node.attributes.t ?? "n", v: null, formula: false, inline: "" };
+            break;
+          case "f":
+            if (cell) cell.formula = true;
+            break;
+          case "v":
+            capture = "v";
+            text = "";
+            break;
+          case "is":
+            inInline = true;
+            break;
+          case "t":
+            if (inInline) {
+              capture = "t";
+              text = "";
+            }
+            break;
+          case "rPh": // phonetic runs are not part of the value
+            capture = null;
+            inInline = false;
+            break;
+        }
+      } else if (eventType === "text") {
+        if (capture) text += value as string;
+      } else {
+        const name = (value as { name: string }).name;
+        if (name === "v" && cell && capture === "v") {
+          cell.v = text;
+          capture = null;
+        } else if (name === "t" && cell && capture === "t") {
+          cell.inline += text;
+          capture = null;
+        } else if (name === "is") {
+          inInline = false;
+        } else if (name === "c" && cell) {
+          let v: CellValue | undefined;
+          if (cell.t === "inlineStr") v = cell.inline;
+          else if (cell.v === null) v = cell.formula ? "" : undefined;
+          else if (cell.t === "s") v = sharedText(shared[parseInt(cell.v, 10)]);
+          else if (cell.t === "str" || cell.t === "e") v = cell.v;
+          else if (cell.t === "b") v = cell.v.trim() !== "0";
+          else if (cell.t === "d") v = toPortValue(new Date(cell.v));
+          else v = toPortValue(parseFloat(cell.v));
+          // An empty value is no used cell, except a formula without a cached result (Excel computes it on open).
+          if (v !== undefined && (v !== "" || cell.formula) && col > 0) {
+            if (line === null) line = [];
+            line[col - 1] = v;
+            if (col < minCol) minCol = col;
+            if (col > maxCol) maxCol = col;
+          }
+          cell = null;
+        } else if (name === "row") {
+          if (line !== null) {
+            lines.push(line);
+            rowNumbers.push(rowNumber);
+          }
+          line = null;
+        }
+      }
     }
   }
   if (lines.length === 0) return { name: ws.name, startRow: 1, startCol: 1, values: [] };
@@ -72,10 +163,10 @@ async function readStreamedSheet(ws: SheetReader): Promise<SheetValues> {
   const values: CellValue[][] = new Array(maxRow - minRow + 1);
   let k = 0;
   for (let r = minRow; r <= maxRow; r++) {
-    const line = rowNumbers[k] === r ? lines[k++] : undefined;
-    const out: CellValue[] = minCol === 1 && line ? line : new Array(width);
+    const src = rowNumbers[k] === r ? lines[k++] : undefined;
+    const out: CellValue[] = minCol === 1 && src ? src : new Array(width);
     for (let i = 0; i < width; i++) {
-      const v = line === undefined ? undefined : line[minCol - 1 + i];
+      const v = src === undefined ? undefined : src[minCol - 1 + i];
       out[i] = v === undefined ? "" : v;
     }
     out.length = width;
@@ -96,7 +187,9 @@ export async function readWorkbookStream(input: string | Uint8Array): Promise<St
     entries: "ignore",
   });
   const read: SheetValues[] = [];
-  for await (const ws of reader as unknown as AsyncIterable<SheetReader>) read.push(await readStreamedSheet(ws));
+  for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
+    read.push(await readStreamedSheet(ws, (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings ?? []));
+  }
   // Worksheet parts arrive in zip order; the tabs' order is the workbook's.
   const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
   const order = new Map((model?.sheets ?? []).map((s, i) => [s.name, i]));

@@ -250,3 +250,27 @@ test("no request left the machine (everything from localhost)", async () => {
   assert.deepEqual(externalRequests(b.requests), []);
   assert.deepEqual(b.errors, [], "uncaught page errors");
 });
+
+// The add-in's own page (dist/, built by `npm run build`, which `npm test` runs first), served
+// under /addin/: office.js from the add-in's folder, and outside Excel a clear notice.
+const DIST = path.join(__dirname, "..", "..", "dist");
+const distMissing = !fs.existsSync(path.join(DIST, "taskpane.html"))
+  ? "dist/ 未构建 (not built): npm run build"
+  : !fs.existsSync(path.join(DIST, "office-js", "o15apptofilemappingtable.js"))
+    ? "dist/office-js lacks o15apptofilemappingtable.js, which office.js loads outside Office before Office.onReady fires: add it to OFFICE_JS_FILES in webpack.config.js"
+    : false;
+
+test("the add-in page (dist/taskpane.html) loads office.js locally and, outside Excel, says so", { skip: distMissing }, async () => {
+  const a = await launch();
+  try {
+    await a.page.goto(`${URL_}addin/taskpane.html`);
+    await a.page.getByText("未在 Excel 中运行").first().waitFor({ timeout: 8000 }); // before the 10 s Office timeout
+    const local = a.requests.map((u) => new URL(u).pathname);
+    assert.ok(local.includes("/addin/office-js/office.js"), local.join(" "));
+    assert.deepEqual(externalRequests(a.requests), []);
+    assert.deepEqual(a.errors, []);
+    await a.page.screenshot({ path: path.join(RESULTS, "addin-outside-excel.png") });
+  } finally {
+    await a.close();
+  }
+});

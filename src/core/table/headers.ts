@@ -55,5 +55,6 @@ export function unitFactor(from: string, to: string | undefined): number {
 /** Convert a value from one unit to another exactly (multiply, then divide). */
 export function convertUnit(value: number, from: string, to: string | undefined): number {
   const [n, d] = ratio(from, to);
-  return n === d ? value : (value * n) / d;
+  // 15 significant digits drop the binary noise of the product (39.16 亿元 → 391600, not 391599.99999999994).
+  return n === d ? value : Number(((value * n) / d).toPrecision(15));
 }

@@ -252,7 +252,12 @@ function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, t
     if (report) pushIssue(table, f, column, row, raw, `“${raw.trim()}”是百分数，而本列单位为${column.target}，请填数值 (a percentage in a column of ${column.target}; enter the amount)`);
     return null;
   }
-  if (p.kind === "number") return column.factor === 1 ? p.value : convertUnit(p.value, column.unit, column.target);
+  if (p.kind === "number") {
+    const v = column.factor === 1 ? p.value : convertUnit(p.value, column.unit, column.target);
+    if (Number.isFinite(v)) return v;
+    if (report) pushIssue(table, f, column, row, raw, `数值超出范围 (number out of range)`);
+    return null;
+  }
   if (p.kind === "blank") return null;
   if (report) pushIssue(table, f, column, row, raw, p.message, p.suggestion);
   return null;
