@@ -32,6 +32,7 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package
  */
 const OFFICE_JS_FILES = [
   "office.js",
+  "o15apptofilemappingtable.js",
   "excel-win32-16.*.js",
   "excel-web-16.*.js",
   "excel-mac-16.*.js",

@@ -177,6 +177,17 @@ async function readStreamedSheet(ws: SheetReader, shared: unknown[]): Promise<Sh
 
 /** Read every worksheet of an .xlsx (a path or its bytes) row by row. Throws on a corrupt file. */
 export async function readWorkbookStream(input: string | Uint8Array): Promise<StreamedWorkbook> {
+  // Not a zip at all (empty, compound file, text): fail now — the unzipper would wait forever on an empty stream.
+  let head: Uint8Array = typeof input === "string" ? Buffer.alloc(4) : input.subarray(0, 4);
+  if (typeof input === "string") {
+    const fd = await fs.promises.open(input, "r");
+    try {
+      head = head.subarray(0, (await fd.read(head as Buffer, 0, 4, 0)).bytesRead);
+    } finally {
+      await fd.close();
+    }
+  }
+  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) throw new Error("不是 .xlsx（zip）文件 (not an .xlsx (zip) file)");
   const stream = typeof input === "string" ? fs.createReadStream(input) : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as string, {
     worksheets: "emit",
