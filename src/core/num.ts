@@ -38,10 +38,9 @@ function parsePlain(t: string): number | null {
   return n !== null && Number.isFinite(n) ? n : null;
 }
 
-/** x / 100 without binary noise: "5.9%" → 0.059 (not 0.059000000000000004). */
-function percent(x: number): number {
-  const s = String(x);
-  return s.includes("e") ? x / 100 : Number(`${s}e-2`);
+/** The number of "<text>%" without binary noise: "5.9" → 0.059 (not 0.059000000000000004); text already parsed as x. */
+function percent(text: string, x: number): number {
+  return /e/i.test(text) ? x / 100 : Number(`${text.replace(/,/g, "")}e-2`);
 }
 
 function fmt(n: number): string {
@@ -73,7 +72,7 @@ export function parseNumber(raw: CellValue): ParsedNumber {
   if (plain !== null) return { kind: "number", value: sign(plain) };
   if (t.endsWith("%")) {
     const p = parsePlain(t.slice(0, -1));
-    if (p !== null) return { kind: "number", value: sign(percent(p)) };
+    if (p !== null) return { kind: "number", value: sign(percent(t.slice(0, -1), p)) };
   }
   for (const [re, mul, div, unit] of UNITS) {
     if (re.test(t)) {

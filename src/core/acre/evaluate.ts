@@ -4,7 +4,7 @@
  * last year's result. Scores and grades come from score.ts / grade.ts, the same functions as
  * the JX.ACRE_SCORE / JX.ACRE_GRADE cells, so a cell and the table can never disagree.
  *
- * Decisions (docs/acre.md):
+ * Decisions (README, 亩均效益评价):
  * - A firm is out of scope, with its reason, when: the name is blank; 规模 is not 规上/规下;
  *   the land is blank, not a number or ≤ 0 (无用地); a 规下 firm has less than the minimum land
  *   (default 3 亩); a datum needed by an indicator in use for its scale is blank or unreadable;

@@ -4,7 +4,7 @@
  * view; filters and sorting. Pure: sheets in (as the port reads them), a report out; bad data
  * comes back as notes or a ReadError, never as an exception.
  *
- * Decisions (docs/pool.md):
+ * Decisions (README, 培育库):
  * - month: options.month > the 月份 column (its largest value) > the last month with data in
  *   any firm's 1月…12月. No month → ReadError.
  * - YTD: Σ 1月…(month)月 when the table has month columns and the firm has any of them filled;
