@@ -73,7 +73,8 @@ export function diff(before: Snapshot, after: Snapshot): Diff {
   return d;
 }
 
-function byAddress(x: string, y: string): number {
+/** Sheet order of addresses: by row, then column. */
+export function byAddress(x: string, y: string): number {
   const p = (a: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(a)!;
     return [Number(m[2]), m[1].length, m[1]] as const;

@@ -62,7 +62,10 @@ export function toJson(r: ValidationResult): ValidateJson {
 
 const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool"];
 
-/** The sheet a rule set (or any, when auto) fits best: complete headers first, then most columns. */
+/**
+ * The sheet to check: the first sheet (in workbook order) whose header is complete for its rule
+ * set; when none is complete, the one with most recognised columns (its missing column is named).
+ */
 function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[]): SheetValues | null {
   let best: { sheet: SheetValues; complete: boolean; score: number } | null = null;
   for (const sheet of sheets) {
@@ -74,7 +77,7 @@ function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[]): SheetValu
     if (isReadError(t)) continue;
     const complete = t.missing.length === 0;
     const score = Object.keys(t.columns).length;
-    if (!best || (complete && !best.complete) || (complete === best.complete && score > best.score)) best = { sheet, complete, score };
+    if (!best || (complete && !best.complete) || (!complete && !best.complete && score > best.score)) best = { sheet, complete, score };
   }
   return best?.sheet ?? null;
 }
