@@ -9,6 +9,7 @@ import * as path from "path";
 import { Readable } from "stream";
 import * as ExcelJS from "exceljs";
 import { createFilePort, FilePort, loadFilePort } from "../workbook/fileAdapter";
+import { openStreamedPort, shouldStream } from "../workbook/streamRead";
 import { SheetValues } from "../workbook/port";
 import { isReadError, readTable, Table, TableSpec } from "../core/table";
 
@@ -101,12 +102,13 @@ export async function openWorkbookFile(file: string): Promise<{ port: FilePort; 
   let port: FilePort;
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
     try {
-      port = await loadFilePort(bytes, path.basename(file));
+      // Large files are streamed into a read-only port (a 1 048 576-row sheet in seconds, not GBs).
+      port = shouldStream(bytes.length) ? await openStreamedPort(bytes, path.basename(file)) : await loadFilePort(bytes, path.basename(file));
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       return { error: `“${file}”已损坏，无法打开；请在 Excel 中打开并另存为 .xlsx (the .xlsx file is corrupt: ${detail})` };
     }
-    if (port.workbook.worksheets.length === 0) {
+    if ((await port.listSheets()).length === 0) {
       return { error: `“${file}”不是有效的 .xlsx 文件：其中没有工作表 (not a valid .xlsx file: no worksheets in ${file})` };
     }
   } else if (/\.(csv|txt)$/i.test(file)) {
