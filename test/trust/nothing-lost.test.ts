@@ -131,10 +131,7 @@ describe("pool actions write only the changed cell and its 变动记录 row; the
     expect(d).toEqual({ added: [CHANGE_LOG_SHEET], removed: [], layout: [], cells: {} });
   });
 
-  // KNOWN GAP (src/core/pool/actions.ts, not this suite's): the record keeps the 原值 trimmed, so
-  // " 培育中 " comes back as "培育中" (and a number would come back as text). Expected to fail
-  // until the record keeps the cell's value as written; then turn this into a plain test.
-  test.failing("… also when the original status has spaces around it (KNOWN GAP: the 原值 is recorded trimmed)", async () => {
+  test("… also when the original status has spaces around it (the 原值 is recorded as written)", async () => {
     const d = await changeAndUndo((wb) => {
       wb.getWorksheet(POOL_SHEET)!.getCell("G2").value = " 培育中 ";
     });

@@ -46,8 +46,9 @@ export function changeField(table: Table, firm: PoolFirm, field: ChangeField, va
   if (!allowed.includes(value)) return { error: `“${value}”不是有效的${FIELD_HEADER[field]}，应为 ${allowed.join("、")} (not a valid ${field})` };
   const row = table.rows.find((r) => r.row === firm.row);
   if (!row) return { error: `第 ${firm.row} 行不在培育库中 (row ${firm.row} is not in the pool)` };
-  const old = cellText(row.raw[field]);
-  const current = field === "status" ? normalizeStatus(old) : normalizeTier(old);
+  // The record keeps the cell's value exactly as written (spaces, numbers), so undo restores it.
+  const old: CellValue = row.raw[field] ?? "";
+  const current = field === "status" ? normalizeStatus(cellText(old)) : normalizeTier(cellText(old));
   if (current === value) return { error: `${firm.name}的${FIELD_HEADER[field]}已是“${value}” (already ${value})` };
   return {
     sheet: table.sheet,
@@ -95,8 +96,9 @@ export interface ChangeRecord {
   date: string;
   firm: string;
   field: string;
-  old: string;
-  new: string;
+  /** The values as written in the record (not trimmed), so an undo restores them exactly. */
+  old: CellValue;
+  new: CellValue;
   reason: string;
 }
 
@@ -117,8 +119,8 @@ export function readChangeLog(sheet: SheetLike): ChangeRecord[] | ActionError {
       date: typeof serial === "number" ? isoOfSerial(serial) : cellText(rawDate),
       firm: cellText(r.raw.firm),
       field: cellText(r.raw.field),
-      old: cellText(r.raw.old),
-      new: cellText(r.raw.new),
+      old: r.raw.old ?? "",
+      new: r.raw.new ?? "",
       reason: cellText(r.raw.reason),
     };
   });
@@ -148,10 +150,10 @@ export function undoChange(table: Table, firms: PoolFirm[], record: ChangeRecord
   if (matches.length > 1) return { error: `培育库中有 ${matches.length} 家“${record.firm}”，请手工处理 (several firms named ${record.firm})` };
   const firm = matches[0];
   const row = table.rows.find((r) => r.row === firm.row)!;
-  const now = cellText(row.raw[field]);
-  const norm = (s: string) => (field === "status" ? normalizeStatus(s) : normalizeTier(s) ?? "");
+  const now: CellValue = row.raw[field] ?? "";
+  const norm = (v: CellValue) => (field === "status" ? normalizeStatus(cellText(v)) : normalizeTier(cellText(v)) ?? "");
   if (norm(now) !== norm(record.new)) {
-    return { error: `${firm.name}的${FIELD_HEADER[field]}现为“${now}”，不是记录中的“${record.new}”，已有后续变动，不能撤销 (the value changed since; not undone)` };
+    return { error: `${firm.name}的${FIELD_HEADER[field]}现为“${cellText(now)}”，不是记录中的“${cellText(record.new)}”，已有后续变动，不能撤销 (the value changed since; not undone)` };
   }
   return {
     sheet: table.sheet,

@@ -21,8 +21,8 @@ export function ChangeLogPanel({ log, error, busy, onUndo }: { log: ChangeRecord
             <TableCell>{r.date}</TableCell>
             <TableCell>{r.firm}</TableCell>
             <TableCell>{r.field}</TableCell>
-            <TableCell>{r.old}</TableCell>
-            <TableCell>{r.new}</TableCell>
+            <TableCell>{String(r.old)}</TableCell>
+            <TableCell>{String(r.new)}</TableCell>
             <TableCell>{r.reason}</TableCell>
             <TableCell>
               <Button size="small" disabled={busy} onClick={() => onUndo(r)} aria-label={`撤销 ${r.firm} ${r.field}`}>
