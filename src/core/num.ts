@@ -29,6 +29,11 @@ const UNITS: Array<[RegExp, number, number, string]> = [
 
 const EXCEL_ERROR = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/;
 
+/** Whether a text is an Excel error value (#N/A, #DIV/0! …) as Office.js and the adapters give it. */
+export function isExcelErrorText(text: string): boolean {
+  return EXCEL_ERROR.test(text.trim());
+}
+
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 

@@ -7,7 +7,7 @@
  * counts (户, 个, 家) stay as they are.
  */
 import { CellValue, toHalfWidth } from "../num";
-import { isReadError, ReadError, readTable, SheetLike, TableSpec } from "../table";
+import { convertUnit, isMoneyUnit, isReadError, ReadError, readTable, SheetLike, TableSpec } from "../table";
 
 export const TARGETS_SHEET = "目标";
 
@@ -72,7 +72,6 @@ export function targetKeyOf(name: string): TargetKey | null {
   return null;
 }
 
-const MONEY: Record<string, number> = { 元: 1e-4, 千元: 0.1, 万元: 1, 百万元: 100, 千万元: 1000, 亿元: 1e4 };
 const COUNT = new Set(["户", "个", "家", "人", "项"]);
 
 function normUnit(u: string): string {
@@ -92,7 +91,7 @@ function convert(value: number, raw: CellValue, unit: string): number | { messag
     const written = typeof raw === "string" && /[%％]/.test(raw);
     return written ? value : value / 100;
   }
-  if (unit in MONEY) return value * MONEY[unit];
+  if (isMoneyUnit(unit)) return convertUnit(value, unit, "万元");
   if (unit === "" || COUNT.has(unit)) return value;
   return { message: `单位“${unit}”无法识别，应为 亿元、万元、%、户 (unknown unit ${unit}; expected 亿元, 万元, %, 户)` };
 }

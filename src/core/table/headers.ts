@@ -35,7 +35,12 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
 }
 
 /** Units as rationals of the canonical unit, so conversions stay exact (1200 元 = 0.12 万元). */
-const MONEY: Record<string, [number, number]> = { 元: [1, 10000], 千元: [1, 10], 万元: [1, 1], 亿元: [10000, 1] };
+const MONEY: Record<string, [number, number]> = { 元: [1, 10000], 千元: [1, 10], 万元: [1, 1], 百万元: [100, 1], 千万元: [1000, 1], 亿元: [10000, 1] };
+
+/** A money unit the readers convert (元, 千元, 万元, 百万元, 千万元, 亿元). */
+export function isMoneyUnit(unit: string): boolean {
+  return unit in MONEY;
+}
 const LAND: Record<string, [number, number]> = { 平方米: [15, 10000], 亩: [1, 1], 公顷: [15, 1] };
 
 function ratio(from: string, to: string | undefined): [number, number] {

@@ -3,7 +3,7 @@
  * cells) in the first rows of a sheet, maps headers to canonical fields by synonyms, and
  * parses every cell into a typed value or a parse issue with its cell address.
  */
-import { CellValue, parseNumber, toHalfWidth } from "../num";
+import { CellValue, isExcelErrorText, parseNumber, toHalfWidth } from "../num";
 import { convertUnit, normalizeHeader, unitFactor } from "./headers";
 
 export type FieldType = "text" | "number" | "date";
@@ -237,6 +237,10 @@ function isTotalRow(line: CellValue[], width: number): boolean {
 function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, table: Table, report: boolean): Value {
   if (f.type === "text") {
     const t = raw === null || raw === undefined ? "" : String(raw).trim();
+    if (typeof raw === "string" && isExcelErrorText(t)) {
+      if (report) pushIssue(table, f, column, row, raw, `单元格是错误值 ${t}，请先修正其公式或数据 (the cell holds the error ${t})`);
+      return null;
+    }
     return t === "" ? null : t;
   }
   if (f.type === "date") {

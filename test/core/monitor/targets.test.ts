@@ -77,3 +77,16 @@ describe("readTargets", () => {
     expect("error" in t && t.error).toMatch(/目标/);
   });
 });
+
+describe("units convert exactly", () => {
+  test("the seed's 1–10月 investment 39.16 亿元 is 391 600 万元, 6.52 亿元 is 65 200 万元", () => {
+    const t = read([
+      ["指标", "类型", "年度目标", "单位", "1-本月完成"],
+      ["工业投资", "总量", 37, "亿元", 39.16],
+      ["技改投资", "总量", 6.9, "亿元", 6.52],
+    ]);
+    expect(targetValue(t, "工业投资", "actual")).toBe(391600);
+    expect(targetValue(t, "工业投资", "target")).toBe(370000);
+    expect(targetValue(t, "技改投资", "actual")).toBe(65200);
+  });
+});

@@ -73,7 +73,8 @@ function usccProblems(rows: TableRow[]): Map<number, UsccProblem> {
     m = new Map();
     for (const row of rows) {
       const raw = row.raw.uscc;
-      if (blank(raw) || usccFastValid(raw)) continue;
+      // An unreadable cell (an Excel error value) is reported once, by the parse rule.
+      if (blank(raw) || usccFastValid(raw) || (row.values.uscc === null && typeof raw === "string")) continue;
       if (typeof raw === "number") {
         m.set(row.row, {
           kind: "chars",
