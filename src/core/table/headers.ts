@@ -31,6 +31,10 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
     s = s.slice(0, slash.index);
   }
   s = s.replace(/[:：*＊#]/g, "");
+  // A month written into the header stands for the report month: 1-10月工业总产值 is
+  // 1-本月工业总产值, 10月工业总产值 is 本月工业总产值 — only with more text after it, so a
+  // pool's 10月 column stays itself.
+  s = s.replace(/(^|[^\d])1-(\d{1,2})月(?!份)/, "$11-本月").replace(/^(上年同期)?(\d{1,2})月(?=[^\d份])/, "$1本月");
   return { name: s, unit: unit === "㎡" || unit === "m2" || unit === "m²" ? "平方米" : unit === "吨标准煤" ? "吨标煤" : unit };
 }
 

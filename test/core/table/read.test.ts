@@ -132,3 +132,23 @@ describe("dates and months", () => {
     expect(monthFromText(7)).toBe(7);
   });
 });
+
+describe("a month written into the header", () => {
+  test("1-10月 and 10月 read as 1-本月 and 本月; a pool's month columns stay themselves", () => {
+    expect(normalizeHeader("1-10月工业总产值(万元)").name).toBe("1-本月工业总产值");
+    expect(normalizeHeader("1—10月工业总产值").name).toBe("1-本月工业总产值");
+    expect(normalizeHeader("上年同期1-10月工业总产值").name).toBe("上年同期1-本月工业总产值");
+    expect(normalizeHeader("10月工业总产值").name).toBe("本月工业总产值");
+    expect(normalizeHeader("上年同期10月工业总产值").name).toBe("上年同期本月工业总产值");
+    expect(normalizeHeader("10月").name).toBe("10月");
+    expect(normalizeHeader("上年10月").name).toBe("上年10月");
+    expect(normalizeHeader("12月份").name).toBe("12月份");
+  });
+  test("a monthly report with 1-10月 headers is read", () => {
+    const t = table([
+      ["企业名称", "统一社会信用代码", "10月工业总产值", "1-10月工业总产值"],
+      ["甲", "x", 5, 50],
+    ]);
+    expect(t.rows[0].values).toMatchObject({ outputMonth: 5, outputYtd: 50 });
+  });
+});
