@@ -5,7 +5,7 @@ import * as crypto from "crypto";
 import { execFile } from "child_process";
 import * as ExcelJS from "exceljs";
 import { run } from "../../src/cli/index";
-import { writeFixtures, monthlyDefects, acreDefects, poolDefects } from "../../scripts/make-validate-fixtures";
+import { writeFixtures, monthlyDefects, monthlyPrevious, acreDefects, poolDefects, buildWorkbook } from "../../scripts/make-validate-fixtures";
 
 let dir: string;
 let files: Record<string, string>;
@@ -70,6 +70,17 @@ describe("jx validate", () => {
     fs.copyFileSync(file, copy);
     const other = JSON.parse((await jx(file, "--sheet", "10月", "--previous", copy, "--json")).out);
     expect(pairs(other)).toEqual(pairs(same));
+  });
+
+  test("--previous-sheet alone: that sheet is last month's, never the one checked", async () => {
+    // 9月 comes first in this workbook: without the exclusion it would be checked against itself
+    const file = path.join(dir, "previous-first.xlsx");
+    await buildWorkbook([monthlyPrevious(), monthlyDefects()]).xlsx.writeFile(file);
+    const { code, out } = await jx(file, "--previous-sheet", "9月", "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(json.sheet).toBe("10月");
+    expect(pairs(json)).toContainEqual(["M-YTD-DECREASE", "D18"]);
   });
 
   test("the clean table: exit 0, 可以提交", async () => {

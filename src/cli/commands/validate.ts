@@ -184,7 +184,10 @@ export function register(program: Command, ctx: CliContext): void {
         sheet = s;
       } else {
         const names = await port.listSheets();
-        const all = await port.readSheets(names);
+        // Last month's sheet in this same workbook (--previous-sheet alone) is not the one to check.
+        const prevName = opts.previousSheet !== undefined && opts.previous === undefined ? opts.previousSheet : undefined;
+        const prevActual = prevName === undefined ? undefined : names.includes(prevName) ? prevName : names.find((n) => n.toLowerCase() === prevName.toLowerCase());
+        const all = await port.readSheets(names.filter((n) => n !== prevActual));
         const best = chooseSheet(all, sets);
         if (!best) {
           const kinds = sets.map((s) => s.title).join("、");

@@ -58,7 +58,9 @@ export const monthlySpec: TableSpec = {
     money({
       key: "outputYtdLastYear",
       header: "上年同期1-本月工业总产值",
-      synonyms: ["上年同期累计工业总产值", "上年同期工业总产值累计", "工业总产值上年同期累计", "上年同期1-本月产值", "工业总产值上年同期1-本月", "上年同期工业总产值1-本月", "上年同期累计产值"],
+      synonyms: ["上年同期累计工业总产值", "上年同期工业总产值累计", "工业总产值上年同期累计", "上年同期1-本月产值", "工业总产值上年同期1-本月", "上年同期工业总产值1-本月", "上年同期累计产值",
+      // 上年同期 alone, beside 本月 | 1-本月 (also as a two-row header 工业总产值 / 上年同期), is the year to date
+      "上年同期工业总产值", "工业总产值上年同期"],
     }),
     money({ key: "valueAddedYtd", header: "1-本月工业增加值", synonyms: ytd("工业增加值") }),
     money({ key: "revenueYtd", header: "1-本月营业收入", synonyms: [...ytd("营业收入"), ...ytd("主营业务收入"), "营业收入本年累计"] }),
@@ -78,7 +80,7 @@ export const monthlySpec: TableSpec = {
     money({
       key: "valueAddedYtdLastYear",
       header: "上年同期1-本月工业增加值",
-      synonyms: ["上年同期累计工业增加值", "上年同期工业增加值累计", "工业增加值上年同期累计", "工业增加值上年同期1-本月"],
+      synonyms: ["上年同期累计工业增加值", "上年同期工业增加值累计", "工业增加值上年同期累计", "工业增加值上年同期1-本月", "上年同期工业增加值", "工业增加值上年同期"],
     }),
     money({
       key: "revenueYtdLastYear",
@@ -90,6 +92,10 @@ export const monthlySpec: TableSpec = {
         "营业收入上年同期1-本月",
         "上年同期1-本月主营业务收入",
         "上年同期累计主营业务收入",
+        "上年同期营业收入",
+        "营业收入上年同期",
+        "上年同期主营业务收入",
+        "主营业务收入上年同期",
       ],
     }),
   ],

@@ -135,6 +135,23 @@ describe("monthly report (月报)", () => {
     expect(result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE", "M-PACE"]);
   });
 
+  test("a two-row header 工业总产值 / 营业收入 over 本月 | 累计 | 上年同期: 上年同期 is last year's year to date", () => {
+    const C = [uscc(1000), uscc(1001)];
+    const f: FixtureSheet = {
+      name: "Sheet1",
+      rows: [
+        ["单位名称", "统一社会信用代码", "工业总产值(万元)", null, null, "工业增加值", "营业收入", null, "从业人员", "备注"],
+        [null, null, "本月", "累计", "上年同期", "1—本月", "1—本月", "上年同期", null, null],
+        ["甲公司", C[0], 500, 5000, 4800, 1200, 5200, 5000, 120, null],
+        ["乙公司", C[1], 500, 5000, 3000, 1200, 5200, 5100, 120, null],
+      ],
+    };
+    const { result, table } = run(f);
+    expect(table.columns.outputYtdLastYear?.col).toBe(5);
+    expect(table.columns.revenueYtdLastYear?.col).toBe(8);
+    expect(pairs(result)).toEqual([["M-YOY", "D4"]]);
+  });
+
   test("--month wins over the sheet name; a 月份 column is used per row", () => {
     const f = monthlyDefects();
     // month 12: 1500 is below 2000 at any pace; revenue 5200 too? 5200 × 12/12 = 5200 ≥ 2000
