@@ -168,9 +168,11 @@ export function acreGrade(score: any[][], peer_scores: any[][], shares?: any[][]
  * @param code The code, or a range of codes (case and surrounding spaces are ignored).
  * @returns TRUE or FALSE; blank → #N/A.
  */
-export function usccValidCode(code: any[][]): any[][] {
+export function usccValid(code: any[][]): any[][] {
   return toExcelMatrix(impl.USCC_VALID(code));
 }
+/** Former name of usccValid (not a separate custom function). */
+export const usccValidCode = usccValid;
 
 /**
  * Supervision card of an overdue appeal by calendar days late: "" (none), 蓝牌 (from 1 day), 黄牌 (from 4), 红牌 (from 11).

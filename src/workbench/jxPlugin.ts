@@ -122,13 +122,22 @@ for (const id of FUNCTION_IDS) {
 
 let registered = false;
 
-/** Register the plugin once, under the same names in every language HyperFormula has registered. */
+/**
+ * Register the plugin once, under the same names in every language HyperFormula has registered;
+ * a language registered later (e.g. enUS) gets the names on the next call.
+ */
 export function registerJxPlugin(): void {
-  if (registered) return;
   const names = Object.fromEntries(FUNCTION_IDS.map((id) => [JX_PREFIX + id, JX_PREFIX + id]));
-  const translations = Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, names]));
-  HyperFormula.registerFunctionPlugin(JxPlugin as never, translations);
-  registered = true;
+  const codes = HyperFormula.getRegisteredLanguagesCodes();
+  if (!registered) {
+    HyperFormula.registerFunctionPlugin(JxPlugin as never, Object.fromEntries(codes.map((code) => [code, names])));
+    registered = true;
+    return;
+  }
+  for (const code of codes) {
+    const language = HyperFormula.getLanguage(code) as unknown as { functions?: Record<string, string>; extendFunctions(f: Record<string, string>): void };
+    if (language.functions?.[JX_PREFIX + FUNCTION_IDS[0]] === undefined) language.extendFunctions(names);
+  }
 }
 
 /**
