@@ -143,6 +143,49 @@ function textOf(raw: CellValue): string {
   return toHalfWidth(String(raw ?? "")).trim();
 }
 
+const YES = new Set(["是", "y", "yes", "true", "1"]);
+const NO = new Set(["否", "n", "no", "false", "0"]);
+
+/**
+ * Names staff may type for a parameter, besides the canonical ones written by paramRows:
+ * 评价方法 for 亩均评价方法, A类占比/A级比例 for A类比例, 规上亩均税收权重 or 亩均税收权重(规上) for
+ * 规上权重:亩均税收, 分开排名 for 规上规下分开排名, and the inverse 合并排名 (是 = one pool), or
+ * 排名方式 = 分开 | 合并. Returns the canonical (keyOf) name and the value in its terms.
+ */
+export function canonicalParam(k: string, value: CellValue): { key: string; value: CellValue } | null {
+  if (!k) return null;
+  const key = (name: string) => ({ key: keyOf(name), value });
+  if (/^(评价方法|评分方法|计分方法|亩均评价计分方法|亩均评分方法)$/.test(k)) return key(N.method);
+  if (/^(基准值|基准值规则|基准值取值|亩均基准值规则|基准)$/.test(k)) return key(N.benchmark);
+  if (/^(规上规下)?(是否)?(分开|分别|单独)(排名|评价|评级)$/.test(k) || /^规上(和|与)规下(是否)?(分开|分别)(排名|评价|评级)$/.test(k)) return key(N.separate);
+  if (/^(规上规下)?(是否)?(合并|统一|一起)(排名|评价|评级)$/.test(k)) {
+    const t = textOf(value).toLowerCase();
+    return { key: keyOf(N.separate), value: YES.has(t) ? "否" : NO.has(t) ? "是" : value };
+  }
+  if (/^排名(方式|方法)$/.test(k)) {
+    const t = textOf(value);
+    return { key: keyOf(N.separate), value: /分开|分别|单独/.test(t) ? "是" : /合并|统一|一起/.test(t) ? "否" : value };
+  }
+  if (/^(规下(企业)?(用地|占地)(面积)?下限|规下(企业)?参评用地下限|参评用地下限|用地下限)(\(亩\))?$/.test(k)) return key(N.minLand);
+  if (/^(用地单位|土地面积单位|用地面积的单位)$/.test(k)) return key(N.landUnit);
+  const share = /^([ABCDabcd])(类|级|等|档)?(企业)?(比例|占比|比重)(\(%\))?$/.exec(k);
+  if (share) return key(N.share(share[1].toUpperCase() as Grade));
+  for (const s of SCALES) {
+    for (const d of INDICATORS) {
+      const l = d.label;
+      if (k === keyOf(N.weight(s, l))) return { key: k, value };
+      if (k === `${s}${l}权重` || k === `${s}企业${l}权重` || k === `${l}权重(${s})` || k === `${l}权重(${s}企业)` || k === `${s}:${l}权重` || k === `${s}权重${l}`) {
+        return key(N.weight(s, l));
+      }
+      if (k === `${s}${l}基准值` || k === `${l}基准值(${s})` || k === `${s}:${l}基准值`) return key(N.fixed(s, l));
+    }
+  }
+  for (const d of INDICATORS) {
+    if (k === `${d.label}封顶倍数` || k === `封顶倍数(${d.label})` || k === `${d.label}封顶`) return key(N.cap(d.label));
+  }
+  return { key: k, value };
+}
+
 export interface ParamsRead {
   params: AcreParams;
   /** Whether the sheet held any per-mu parameter (false → it should be created/extended with defaults). */
@@ -160,9 +203,9 @@ export function readParams(values: CellValue[][] | null | undefined): ParamsRead
   if (!values) return { params, found: false, warnings, hintRows: {} };
   const map = new Map<string, { value: CellValue; row: number }>();
   values.forEach((line, i) => {
-    const k = keyOf(line?.[0] ?? null);
-    if (!k) return;
-    const value = line?.[1] ?? null;
+    const alias = canonicalParam(keyOf(line?.[0] ?? null), line?.[1] ?? null);
+    if (!alias) return;
+    const { key: k, value } = alias;
     const prev = map.get(k);
     // the first non-blank value of a name wins (a name typed again below a blank row still counts)
     if (!prev || (textOf(prev.value) === "" && textOf(value) !== "")) map.set(k, { value, row: i + 1 });
@@ -195,7 +238,7 @@ export function readParams(values: CellValue[][] | null | undefined): ParamsRead
     choice(N.method, { 比值法: "ratio", 比值: "ratio", ratio: "ratio", 基准值法: "ratio", 极差法: "minmax", 极值法: "minmax", minmax: "minmax", "min-max": "minmax", 最大最小值法: "minmax" }, "比值法或极差法") ??
     params.method;
   params.benchmark = choice(N.benchmark, { 评价池比值: "pool", 池比值: "pool", 比值: "pool", pool: "pool", 固定值: "fixed", 固定: "fixed", fixed: "fixed" }, "评价池比值或固定值") ?? params.benchmark;
-  const sep = choice(N.separate, { 是: "y", y: "y", yes: "y", true: "y", "1": "y", 否: "n", n: "n", no: "n", false: "n", "0": "n" }, "是或否");
+  const sep = choice(N.separate, { 是: "y", y: "y", yes: "y", true: "y", "1": "y", 分开: "y", 分别: "y", 否: "n", n: "n", no: "n", false: "n", "0": "n", 合并: "n" }, "是或否");
   if (sep) params.separatePools = sep === "y";
   const ml = num(N.minLand, get(N.minLand));
   if (typeof ml === "number") params.minLandBelowScale = ml;

@@ -24,13 +24,19 @@ const NUMBER_FIELDS: FirmField[] = [
   "revenueYtdLastYear",
 ];
 
+/** Columns validation requires that monitoring can do without. */
+const OPTIONAL_HERE = new Set(["uscc"]);
+
 /** A monthly report table read from a sheet, or why it cannot be used. */
 export function readMonthly(sheet: SheetLike): Table | { error: string } {
   const t = readTable(sheet, monthlySpec);
   if (isReadError(t)) return t;
-  if (t.missing.length) {
+  // Monitoring matches firms by code, else by name: a table without 统一社会信用代码 can still be
+  // analysed (validation, which checks the codes, still requires the column).
+  const missing = t.missing.filter((f) => !OPTIONAL_HERE.has(f.key));
+  if (missing.length) {
     return {
-      error: `工作表“${sheet.name}”缺少必需列${t.missing.map((f) => `“${f.header}”`).join("、")} (sheet ${sheet.name} lacks the required column ${t.missing.map((f) => f.header).join(", ")})`,
+      error: `工作表“${sheet.name}”缺少必需列${missing.map((f) => `“${f.header}”`).join("、")} (sheet ${sheet.name} lacks the required column ${missing.map((f) => f.header).join(", ")})`,
     };
   }
   return t;
@@ -40,8 +46,8 @@ export function readMonthly(sheet: SheetLike): Table | { error: string } {
 export function firmsOf(table: Table): FirmMonth[] {
   const out: FirmMonth[] = [];
   for (const r of table.rows) {
-    const name = r.values.name;
-    const uscc = r.values.uscc;
+    const name = r.values.name ?? null;
+    const uscc = r.values.uscc ?? null;
     if ((name === null || name === "") && (uscc === null || uscc === "")) continue;
     const f = {
       name: name === null ? `第${r.row}行 (row ${r.row})` : String(name),

@@ -3,7 +3,8 @@
  * (completion vs 序时进度) and by the pool tab (净增规上企业数 target, 退规企业数 count).
  *
  * Columns: 指标 | 类型 (总量 or 增速) | 年度目标 | 单位 (亿元, 万元, %, 户) | 1-本月完成.
- * Amounts are converted to 万元 by 单位; a percentage becomes a decimal (8 → 0.08, "8%" → 0.08);
+ * Amounts are converted to 万元 by 单位; a percentage becomes a decimal (8 → 0.08, "8%" → 0.08; a
+ * row whose 年度目标 is already a decimal, 0.08, is read as decimals);
  * counts (户, 个, 家) stay as they are.
  */
 import { CellValue, toHalfWidth } from "../num";
@@ -86,10 +87,10 @@ function normUnit(u: string): string {
  * Convert a value read by the table reader to the tabs' convention by its unit. `raw` tells
  * whether the cell was written as "8%" (already a decimal after parsing) or as 8 (to be /100).
  */
-function convert(value: number, raw: CellValue, unit: string): number | { message: string } {
+function convert(value: number, raw: CellValue, unit: string, decimals = false): number | { message: string } {
   if (unit === "%") {
     const written = typeof raw === "string" && /[%％]/.test(raw);
-    return written ? value : value / 100;
+    return written || decimals ? value : value / 100;
   }
   if (isMoneyUnit(unit)) return convertUnit(value, unit, "万元");
   if (unit === "" || COUNT.has(unit)) return value;
@@ -130,10 +131,15 @@ export function readTargets(sheet: SheetLike): Targets | ReadError {
     const unitFor = (field: string) => normUnit(unitText) || headerUnit(field) || (key === "valueAddedGrowth" || kindText === "增速" ? "%" : "");
     const kind: TargetKind =
       kindText === "增速" || kindText === "增长" || kindText === "增幅" ? "增速" : kindText === "总量" ? "总量" : unitFor("target") === "%" || /增速|增长|增幅/.test(name) ? "增速" : "总量";
+    // A % row whose 年度目标 is a plain number strictly between −1 and 1 (0.08) is written in
+    // decimals — what Excel stores when "8%" is typed into a cell, or a decimal typed by hand; no
+    // annual growth target is below one point. Its 1-本月完成 is then a decimal as well.
+    const t = r.values.target;
+    const decimals = unitFor("target") === "%" && typeof t === "number" && typeof r.raw.target === "number" && t !== 0 && Math.abs(t) < 1;
     const read = (field: "target" | "actual"): number | null => {
       const v = r.values[field];
       if (typeof v !== "number") return null;
-      const c = convert(v, r.raw[field] as CellValue, unitFor(field));
+      const c = convert(v, r.raw[field] as CellValue, unitFor(field), decimals && typeof r.raw[field] === "number");
       if (typeof c === "number") return c;
       issues.push({ address: table.address(r.row, "unit"), message: c.message });
       return null;

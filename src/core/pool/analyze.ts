@@ -21,6 +21,7 @@
  * - a blank 状态 is 培育中; variants (入规, 已进规, 已退库 …) are normalised.
  */
 import { toHalfWidth } from "../num";
+import { excelSerialToYMD } from "../indicators";
 import { isError } from "../result";
 import { isReadError, monthFromText, normalizeHeader, readTable, ReadError, SheetLike, Table, TableSpec } from "../table";
 import { readTargets, Targets, targetValue } from "../monitor/targets";
@@ -178,6 +179,14 @@ const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !=
 /** −0 → 0. Amounts are NOT rounded: the pane, the JSON and JX.SCALE_PROJECTION must agree to the bit. */
 const clean = (x: number) => x + 0;
 
+/** A 月份 cell: 10, "10月", "2023年10月", or a date in that month (Excel serial). */
+function monthOfCell(raw: unknown): number | null {
+  const m = monthFromText(raw);
+  if (m !== null) return m;
+  if (typeof raw === "number" && raw >= 367) return excelSerialToYMD(raw)?.month ?? null;
+  return null;
+}
+
 /** The month of the report by the documented precedence, or a ReadError. */
 export function poolMonth(table: Table, option?: number): { month: number; source: MonthSource; notes: string[] } | ReadError {
   const notes: string[] = [];
@@ -188,7 +197,7 @@ export function poolMonth(table: Table, option?: number): { month: number; sourc
   if (table.columns.month) {
     const months = new Set<number>();
     for (const r of table.rows) {
-      const m = monthFromText(r.values.month);
+      const m = monthOfCell(r.raw.month ?? r.values.month);
       if (m !== null) months.add(m);
     }
     if (months.size) {
@@ -239,7 +248,7 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
   } else if (num(v.revenueYtd) !== null) {
     ytdSource = "ytd";
     ytd = num(v.revenueYtd)!;
-    const own = monthFromText(v.month);
+    const own = monthOfCell(r.raw.month ?? v.month);
     if (own !== null && own !== month) notes.push(`本行月份为 ${own} 月，按 ${month} 月推算 (this row's month is ${own}; projected as month ${month})`);
   } else if (inPool) {
     notes.push(`1–${month}月尚无营业收入数据，按 0 计 (no revenue reported yet; counted as 0)`);

@@ -36,13 +36,20 @@ export const MONTH_KEYS = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
 export const LAST_YEAR_KEYS = Array.from({ length: 12 }, (_, i) => `ly${i + 1}`);
 
 const REVENUE = ["营业收入", "主营业务收入", "营收"];
+const CN_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/** Other ways a month header is written: 一月, 一月份, 01月. */
+function monthVariants(i: number): string[] {
+  const cn = `${CN_MONTHS[i - 1]}月`;
+  return [cn, `${cn}份`, ...(i < 10 ? [`0${i}月`, `0${i}月份`] : [])];
+}
 
 function monthField(i: number): FieldSpec {
   const m = `${i}月`;
   return {
     key: `m${i}`,
     header: m,
-    synonyms: [`本年${m}`, `${i}月份`, ...REVENUE.map((r) => `${m}${r}`)],
+    synonyms: [`本年${m}`, `${i}月份`, ...REVENUE.map((r) => `${m}${r}`), ...monthVariants(i), ...monthVariants(i).map((v) => `本年${v}`)],
     type: "number",
     unit: "万元",
   };
@@ -53,7 +60,7 @@ function lastYearMonthField(i: number): FieldSpec {
   return {
     key: `ly${i}`,
     header: `上年${m}`,
-    synonyms: [`上年${i}月份`, `上年同期${m}`, ...REVENUE.map((r) => `上年${m}${r}`)],
+    synonyms: [`上年${i}月份`, `上年同期${m}`, `去年${m}`, ...REVENUE.map((r) => `上年${m}${r}`), ...monthVariants(i).map((v) => `上年${v}`)],
     type: "number",
     unit: "万元",
   };
