@@ -26,7 +26,8 @@ function intOption(name: string, raw: string | undefined, min: number, max: numb
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
-    return { error: `${name} 应为 ${min}–${max === Infinity ? "" : max} 的整数，而不是“${raw}” (${name} must be an integer${max === Infinity ? ` ≥ ${min}` : ` ${min}–${max}`})` };
+    const range = max === Infinity ? `≥ ${min}` : `${min}–${max}`;
+    return { error: `${name} 应为 ${range} 的整数，而不是“${raw}” (${name} must be an integer ${range})` };
   }
   return n;
 }
