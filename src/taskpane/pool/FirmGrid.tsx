@@ -57,6 +57,18 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
   }),
 ];
 
+/** Widths for a narrow task pane: the name keeps room, the figures stay compact; the grid scrolls sideways. */
+const columnSizing = {
+  name: { minWidth: 140, idealWidth: 170 },
+  tier: { minWidth: 52, idealWidth: 60 },
+  status: { minWidth: 52, idealWidth: 56 },
+  leader: { minWidth: 56, idealWidth: 64 },
+  ytd: { minWidth: 64, idealWidth: 72 },
+  projection: { minWidth: 64, idealWidth: 72 },
+  gap: { minWidth: 60, idealWidth: 68 },
+  progress: { minWidth: 60, idealWidth: 72 },
+};
+
 export interface SortState {
   key: SortKey;
   dir: "asc" | "desc";
@@ -77,9 +89,12 @@ export function FirmGrid({
 }): React.JSX.Element {
   const sortState = { sortColumn: sort.key as TableColumnId, sortDirection: (sort.dir === "asc" ? "ascending" : "descending") as SortDirection };
   return (
+    <div style={{ overflowX: "auto" }}>
     <DataGrid
       items={rows}
       columns={columns}
+      resizableColumns
+      columnSizingOptions={columnSizing}
       sortable
       sortState={sortState}
       onSortChange={(_, s) => onSort({ key: s.sortColumn as SortKey, dir: s.sortDirection === "ascending" ? "asc" : "desc" })}
@@ -104,5 +119,6 @@ export function FirmGrid({
         )}
       </DataGridBody>
     </DataGrid>
+    </div>
   );
 }
