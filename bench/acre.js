@@ -8,52 +8,14 @@
  * Run with `npm run bench` (scripts/bench.js) or `node bench/acre.js`.
  */
 "use strict";
-const fs = require("fs");
-const os = require("os");
 const path = require("path");
-
-function loadTs(file) {
-  try {
-    require("./register");
-    return require(file);
-  } catch (e) {
-    if (e && e.code !== "MODULE_NOT_FOUND") throw e;
-    return require("../scripts/load-ts").requireTs(file);
-  }
-}
-
-const root = path.join(__dirname, "..");
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn, runs) {
-  const out = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(out);
-}
-
-async function timeAsync(fn, runs) {
-  const out = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(out);
-}
+const { load, time, timeAsync, withTempDir, writeXlsx } = require("./_util");
 
 async function run(results) {
-  const { makeAcreSample, makeAcreRows } = loadTs(path.join(root, "src/core/acre/sampleData.ts"));
-  const { evaluateFirms, firmsFromTable } = loadTs(path.join(root, "src/core/acre/evaluate.ts"));
-  const { acreSpec, ACRE_TEMPLATE_HEADER } = loadTs(path.join(root, "src/core/acre/spec.ts"));
-  const { readTable } = loadTs(path.join(root, "src/core/table/index.ts"));
+  const { makeAcreSample, makeAcreRows } = load("src/core/acre/sampleData.ts");
+  const { evaluateFirms, firmsFromTable } = load("src/core/acre/evaluate.ts");
+  const { acreSpec, ACRE_TEMPLATE_HEADER } = load("src/core/acre/spec.ts");
+  const { readTable } = load("src/core/table/index.ts");
 
   const sheetOf = (rows) => ({ name: "亩均数据", startRow: 1, startCol: 1, values: [ACRE_TEMPLATE_HEADER, ...rows] });
   const sample = makeAcreSample(2021);
@@ -75,15 +37,10 @@ async function run(results) {
 
   // CLI end to end on a 100 000-row file vs exceljs reading it
   const ExcelJS = require("exceljs");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-acre-bench-"));
-  try {
+  await withTempDir("jx-acre-bench-", async (dir) => {
     const file = path.join(dir, "acre-100k.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("亩均数据");
-    ws.addRow(ACRE_TEMPLATE_HEADER);
-    for (const r of big) ws.addRow(r);
-    await wb.xlsx.writeFile(file);
-    const { run: cli } = loadTs(path.join(root, "src/cli/index.ts"));
+    await writeXlsx(file, "亩均数据", [ACRE_TEMPLATE_HEADER, ...big]);
+    const { run: cli } = load("src/cli/index.ts");
     let bytes = 0;
     const io = { out: (t) => (bytes += t.length), err: () => undefined };
     const readOnly = await timeAsync(async () => {
@@ -97,9 +54,7 @@ async function run(results) {
     const ratio = endToEnd / readOnly;
     results.push({ name: "acre: CLI --json, 100 000-row file (end to end)", value: endToEnd, unit: "ms", baseline: readOnly, ratio });
     console.log(`  jx acre --json on 100 000 rows: ${endToEnd.toFixed(0)} ms; exceljs reading the file: ${readOnly.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (JSON ${(bytes / 2 ** 20).toFixed(1)} M chars)`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 module.exports = { run };

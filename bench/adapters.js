@@ -6,29 +6,13 @@
  *  - Office adapter (fake Excel, office-addin-mock underneath): context.sync() calls per operation.
  */
 "use strict";
-const path = require("path");
-require("./register");
-
-const root = path.join(__dirname, "..");
-const load = (rel) => require(path.join(root, rel));
+const { load, time: medianTime } = require("./_util");
 
 const ROWS = 100000;
 const COLS = 12;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn, runs = 5) {
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return Number(median(ms).toFixed(1));
-}
+/** Median wall time in ms of `runs` calls, to 0.1 ms. */
+const time = (fn, runs = 5) => Number(medianTime(fn, runs).toFixed(1));
 
 async function fileAdapter(results) {
   const ExcelJS = require("exceljs");

@@ -14,9 +14,8 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
+const { root, load, msSince } = require("./_util");
 
-require("./register");
-const root = path.join(__dirname, "..");
 const N = Number(process.env.JX_BENCH_ROWS || 100000);
 const CS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_NATIVE = (r) =>
@@ -29,7 +28,7 @@ function rng(seed) {
 }
 
 function usccOf(i) {
-  const { usccCheckChar } = require(path.join(root, "src/core/ids.ts"));
+  const { usccCheckChar } = load("src/core/ids.ts");
   const body = `91340722MA${String(i).padStart(7, "0")}`;
   return body + (i % 10 === 0 ? "0" : usccCheckChar(body)); // every tenth one wrong (mostly)
 }
@@ -89,7 +88,7 @@ function sheetFor(family, rows, formula) {
 function timeBuild(createEngine, sheet, config) {
   const t0 = process.hrtime.bigint();
   const hf = createEngine(sheet, { maxRows: Math.max(200000, sheet.length + 10), ...config });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const ms = msSince(t0);
   const sample = [0, 1, 2, 3, 4].map((row) => hf.getCellValue({ sheet: 0, col: 5, row }));
   hf.destroy();
   return { ms, sample };
@@ -99,9 +98,9 @@ const fmt = (v) => (v && typeof v === "object" ? v.value : v);
 const round = (x, d = 2) => Number(x.toFixed(d));
 
 async function run(results) {
-  const { createEngine } = require(path.join(root, "src/workbench/jxPlugin.ts"));
-  const { impl, FUNCTION_IDS } = require(path.join(root, "src/functions/impl.ts"));
-  const { gradeAll } = require(path.join(root, "src/core/acre/grade.ts"));
+  const { createEngine } = load("src/workbench/jxPlugin.ts");
+  const { impl, FUNCTION_IDS } = load("src/functions/impl.ts");
+  const { gradeAll } = load("src/core/acre/grade.ts");
 
   for (const family of FAMILIES) {
     // warm-up on a small sheet (JIT, parser caches), then one measured build each, interleaved
@@ -139,7 +138,7 @@ async function run(results) {
     for (let k = 0; k < 5; k++) {
       const t0 = process.hrtime.bigint();
       gradeAll(scores);
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+      best = Math.min(best, msSince(t0));
     }
     results.push({ name: `core: gradeAll of ${N} scores (best of 5; target well under 100 ms)`, value: round(best), unit: "ms", baseline: 100, ratio: round(best / 100, 3) });
   }

@@ -8,33 +8,18 @@
  * Run with `npm run bench` (scripts/bench.js) or `node bench/monitor.js`.
  */
 "use strict";
-const path = require("path");
+const { load, median } = require("./_util");
 
-function loadTs(file) {
-  try {
-    require("./register");
-    return require(file);
-  } catch (e) {
-    if (e && e.code !== "MODULE_NOT_FOUND") throw e;
-    // bench/register.js not there: transpile on the fly (same approach, scripts/load-ts.js).
-    return require("../scripts/load-ts").requireTs(file);
-  }
-}
-
-const root = path.join(__dirname, "..");
-const HEADER = [
-  "企业名称",
-  "统一社会信用代码",
-  "本月工业总产值",
-  "1-本月工业总产值",
-  "上年同期1-本月工业总产值",
-  "1-本月工业增加值",
-  "1-本月营业收入",
-  "从业人员",
-  "说明",
-  "上年同期本月工业总产值",
-  "上年同期1-本月工业增加值",
-];
+/** Canonical monthly-report headers (monthlySpec) of the columns county() writes, in its order. */
+const HEADER = (() => {
+  const { monthlySpec } = load("src/core/validate/specs.ts");
+  const keys = ["name", "uscc", "outputMonth", "outputYtd", "outputYtdLastYear", "valueAddedYtd", "revenueYtd", "employees", "note", "outputMonthLastYear", "valueAddedYtdLastYear"];
+  return keys.map((key) => {
+    const field = monthlySpec.fields.find((f) => f.key === key);
+    if (!field) throw new Error(`monthlySpec has no field "${key}"`);
+    return field.header;
+  });
+})();
 
 /** Deterministic county: firm i has a base output and a trend; some decline, some are small. */
 function county(firms, months) {
@@ -83,11 +68,6 @@ function county(firms, months) {
   return sheets;
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 async function paneSyncs(firms, months, mods) {
   const { fakeContext, newBook, newSheet } = mods.fake;
   const book = newBook(county(firms, months).map((s) => newSheet(s.name, s.values)));
@@ -99,8 +79,8 @@ async function paneSyncs(firms, months, mods) {
 }
 
 async function run(results) {
-  const load = loadTs(path.join(root, "src/core/monitor/load.ts"));
-  const analyze = loadTs(path.join(root, "src/core/monitor/analyze.ts"));
+  const { loadMonitor } = load("src/core/monitor/load.ts");
+  const { analyzeMonth } = load("src/core/monitor/analyze.ts");
   const sheets = county(5000, 12);
 
   const times = [];
@@ -108,9 +88,9 @@ async function run(results) {
   let result;
   for (let i = 0; i < 7; i++) {
     const t0 = process.hrtime.bigint();
-    const loaded = load.loadMonitor({ sheets });
+    const loaded = loadMonitor({ sheets });
     const t1 = process.hrtime.bigint();
-    result = analyze.analyzeMonth(loaded.input);
+    result = analyzeMonth(loaded.input);
     const t2 = process.hrtime.bigint();
     times.push(Number(t2 - t0) / 1e6);
     analyseOnly.push(Number(t2 - t1) / 1e6);
@@ -128,9 +108,9 @@ async function run(results) {
   let mods;
   try {
     mods = {
-      fake: loadTs(path.join(root, "test/excel/fakeExcel.ts")),
-      office: loadTs(path.join(root, "src/excel/officeAdapter.ts")),
-      pane: loadTs(path.join(root, "src/taskpane/monitor/loadAnalysis.ts")),
+      fake: load("test/excel/fakeExcel.ts"),
+      office: load("src/excel/officeAdapter.ts"),
+      pane: load("src/taskpane/monitor/loadAnalysis.ts"),
     };
   } catch (e) {
     console.log(`monitor pane syncs: skipped (${e.message})`);

@@ -3,18 +3,7 @@
  * and the number of context.sync() calls to load it through the Office adapter (fake Excel).
  */
 "use strict";
-const path = require("path");
-const fs = require("fs");
-
-const root = path.join(__dirname, "..");
-function load(rel) {
-  const file = path.join(root, rel);
-  if (fs.existsSync(path.join(__dirname, "register.js"))) {
-    require("./register");
-    return require(file);
-  }
-  return require(path.join(root, "scripts", "load-ts.js")).requireTs(file);
-}
+const { load, median, timeCpu } = require("./_util");
 
 const FIRMS = 5000;
 
@@ -49,18 +38,15 @@ async function run(results) {
   const wall = [];
   const cpu = [];
   for (let i = 0; i < 15; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    const n = once();
-    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-    if (n !== FIRMS) throw new Error(`render model has ${n} rows`);
+    const t = timeCpu(once);
+    wall.push(t.wall);
+    cpu.push(t.cpu);
+    if (t.out !== FIRMS) throw new Error(`render model has ${t.out} rows`);
   }
-  const median = (xs) => Number([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(2));
-  const ms = median(cpu);
+  const median2 = (xs) => Number(median(xs).toFixed(2)); // to 0.01 ms
+  const ms = median2(cpu);
   results.push({ name: `pool: load+project+render-model, ${FIRMS} firms (median CPU)`, value: ms, unit: "ms", baseline: 100, ratio: Number((ms / 100).toFixed(3)) });
-  console.log(`pool: load + project + render-model of ${FIRMS} firms: ${ms} ms CPU, ${median(wall)} ms wall (medians of 15; target < 100 ms)`);
+  console.log(`pool: load + project + render-model of ${FIRMS} firms: ${ms} ms CPU, ${median2(wall)} ms wall (medians of 15; target < 100 ms)`);
 
   // Sync count through the Office adapter over the fake Excel (office-addin-mock underneath).
   let syncs = null;

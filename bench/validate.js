@@ -9,18 +9,8 @@
  */
 "use strict";
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
-
-const root = path.join(__dirname, "..");
-function load(rel) {
-  const file = path.join(root, rel);
-  if (fs.existsSync(path.join(__dirname, "register.js"))) {
-    require("./register");
-    return require(file);
-  }
-  return require(path.join(root, "scripts", "load-ts.js")).requireTs(file);
-}
+const { load, median, timeCpu, timeWall, withTempDir, writeXlsx } = require("./_util");
 
 /** A full GC between timed runs, so one run does not pay for the garbage of another. */
 const gc = (() => {
@@ -33,32 +23,7 @@ const gc = (() => {
   }
 })();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Number(x.toFixed(d));
-
-function timeCpu(fn) {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  const out = fn();
-  const c = process.cpuUsage(c0);
-  return { cpu: (c.user + c.system) / 1000, wall: Number(process.hrtime.bigint() - t0) / 1e6, out };
-}
-
-async function timeWall(fn) {
-  const t0 = process.hrtime.bigint();
-  const out = await fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, out };
-}
-
-/** A 100 000-row .xlsx written with exceljs's streaming writer. */
-async function writeXlsx(file, rows) {
-  const ExcelJS = require("exceljs");
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: true });
-  const ws = wb.addWorksheet("10月");
-  for (const r of rows) ws.addRow(r.map((v) => (v === "" ? null : v))).commit();
-  ws.commit();
-  await wb.commit();
-}
 
 async function run(results) {
   const { validateSheet, RULE_SETS } = load("src/core/validate/index.ts");
@@ -94,10 +59,10 @@ async function run(results) {
   // ---- CLI vs bare exceljs read ----
   const ExcelJS = require("exceljs");
   const { run: cli } = load("src/cli/index.ts");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-bench-validate-"));
-  try {
+  await withTempDir("jx-bench-validate-", async (dir) => {
     const file = path.join(dir, "monthly-100000.xlsx");
-    await writeXlsx(file, monthlyRows(100000));
+    // a 100 000-row .xlsx written with exceljs's streaming writer
+    await writeXlsx(file, "10月", monthlyRows(100000), { stream: true });
     const size = fs.statSync(file).size;
     // exceljs reading the file two ways; the faster one is the baseline (the CLI loads the bytes).
     const bareFile = async () => {
@@ -140,9 +105,7 @@ async function run(results) {
     console.log(
       `validate: jx validate on a 100 000-row .xlsx (${(size / 1e6).toFixed(1)} MB): ${round(mine)} ms; exceljs read alone: ${round(median(a))} ms (readFile), ${round(median(a2))} ms (load bytes) → ratio ${ratio} to the faster (target ≤ 1.2; medians of ${reps}; JSON ${printed} bytes)`,
     );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 module.exports = { run };

@@ -30,35 +30,21 @@ const SEED = 20231031;
 /** Every date written into the file (workbook properties, zip entries). */
 const FIXED_DATE = new Date(Date.UTC(2023, 10, 1, 0, 0, 0));
 
-/** Load a shared TypeScript module if it exists (other engineers' files), else null. */
-function optionalTs(rel) {
-  const file = path.join(ROOT, rel);
-  if (!fs.existsSync(file)) return null;
-  try {
-    return requireTs(file);
-  } catch (e) {
-    console.warn(`[sample] ${rel} 无法加载 (could not be loaded): ${e.message}; using the built-in fallback`);
-    return null;
-  }
-}
+/** Load a shared TypeScript module of src/ (throws if it cannot be loaded). */
+const loadTs = (rel) => requireTs(path.join(ROOT, rel));
+const { USCC_CHARSET, usccCheckChar, orgCodeCheckChar } = loadTs("src/core/ids.ts");
+const { monthlySpec, MONTHLY_TEMPLATE_HEADERS } = loadTs("src/core/validate/specs.ts");
+const { makeAcreSample, prng, SEED_FIGURES } = loadTs("src/core/acre/sampleData.ts");
+const { POOL_TEMPLATE_HEADER: POOL_HEADER } = loadTs("src/core/pool/spec.ts");
+const { targetsTemplate } = loadTs("src/core/monitor/targets.ts");
 
 // ---------------------------------------------------------------------------------------------
-// Seeded PRNG (mulberry32) and helpers
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded PRNG (mulberry32, sampleData's prng) and helpers
 const round2 = (x) => Math.round(x * 100) / 100;
 const sum = (xs) => xs.reduce((s, x) => s + x, 0);
 
 function makeRng(seed) {
-  const next = mulberry32(seed);
+  const next = prng(seed);
   const rng = {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
@@ -75,34 +61,11 @@ function makeRng(seed) {
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers: 18-character USCC with a valid GB 11714 organisation code inside
-const ids = optionalTs("src/core/ids.ts");
-const USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-function fallbackUsccCheck(first17) {
-  let sum = 0;
-  let w = 1;
-  for (let i = 0; i < 17; i++) {
-    sum += USCC_CHARSET.indexOf(first17[i]) * w;
-    w = (w * 3) % 31;
-  }
-  return USCC_CHARSET[(31 - (sum % 31)) % 31];
-}
-function fallbackOrgCheck(body8) {
-  const values = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  let s = 0;
-  for (let i = 0; i < 8; i++) s += values.indexOf(body8[i]) * weights[i];
-  const c = 11 - (s % 11);
-  return c === 10 ? "X" : c === 11 ? "0" : String(c);
-}
-const usccCheckChar = (ids && ids.usccCheckChar) || fallbackUsccCheck;
-const orgCodeCheckChar = (ids && ids.orgCodeCheckChar) || fallbackOrgCheck;
-
 /** 340722 is the county's administrative division code; "91" = enterprise registered with SAMR. */
 function makeUscc(rng, used) {
-  const body = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   for (;;) {
     let org = "MA2";
-    for (let i = 0; i < 5; i++) org += body[rng.int(0, body.length - 1)];
+    for (let i = 0; i < 5; i++) org += USCC_CHARSET[rng.int(0, USCC_CHARSET.length - 1)];
     const org9 = org + orgCodeCheckChar(org);
     const first17 = "91340722" + org9;
     const code = first17 + usccCheckChar(first17);
@@ -147,29 +110,18 @@ function makeNamer(rng) {
 
 // ---------------------------------------------------------------------------------------------
 // Monthly report
-const specs = optionalTs("src/core/validate/specs.ts");
-const OPTIONAL_HEADERS = ["上年同期本月工业总产值", "上年同期1-本月工业增加值", "上年同期1-本月营业收入"];
-/** Canonical header of a monthly field, from monthlySpec when present. */
-function monthlyHeader(key, fallback) {
-  const f = specs && specs.monthlySpec && specs.monthlySpec.fields.find((x) => x.key === key);
-  return f ? f.header : fallback;
+/** Canonical header of a monthly field, from monthlySpec. */
+function monthlyHeader(key) {
+  const f = monthlySpec.fields.find((x) => x.key === key);
+  if (!f) throw new Error(`[sample] monthlySpec has no field "${key}"`);
+  return f.header;
 }
 const MONTHLY_COLUMNS = [
-  ["name", "企业名称"],
-  ["uscc", "统一社会信用代码"],
-  ["outputMonth", "本月工业总产值"],
-  ["outputYtd", "1-本月工业总产值"],
-  ["outputYtdLastYear", "上年同期1-本月工业总产值"],
-  ["valueAddedYtd", "1-本月工业增加值"],
-  ["revenueYtd", "1-本月营业收入"],
-  ["employees", "从业人员"],
-  ["note", "说明"],
-  ["outputMonthLastYear", OPTIONAL_HEADERS[0]],
-  ["valueAddedYtdLastYear", OPTIONAL_HEADERS[1]],
-  ["revenueYtdLastYear", OPTIONAL_HEADERS[2]],
-].map(([key, fallback]) => ({ key, header: monthlyHeader(key, fallback) }));
+  "name", "uscc", "outputMonth", "outputYtd", "outputYtdLastYear", "valueAddedYtd", "revenueYtd", "employees", "note",
+  "outputMonthLastYear", "valueAddedYtdLastYear", "revenueYtdLastYear",
+].map((key) => ({ key, header: monthlyHeader(key) }));
 // The first nine columns are the template's canonical header row, in its order.
-if (specs && specs.MONTHLY_TEMPLATE_HEADERS && specs.MONTHLY_TEMPLATE_HEADERS.join("|") !== MONTHLY_COLUMNS.slice(0, 9).map((c) => c.header).join("|")) {
+if (MONTHLY_TEMPLATE_HEADERS.join("|") !== MONTHLY_COLUMNS.slice(0, 9).map((c) => c.header).join("|")) {
   console.warn("[sample] MONTHLY_TEMPLATE_HEADERS changed: update MONTHLY_COLUMNS in scripts/make-sample.js");
 }
 
@@ -291,80 +243,17 @@ function monthlyRows(firms, m, withDefects) {
 
 // ---------------------------------------------------------------------------------------------
 // Per-mu data: 221 firms reproducing the seed's county aggregates
-const ACRE_HEADERS = [
-  "企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)",
-  "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员", "研发经费(万元)", "技改投资(万元)",
-];
-const ACRE_TARGETS = { taxPerMu: 7.6, revenuePerMu: 83.9, taxPerTce: 0.069, laborProductivity: 36.8 };
+const { taxPerMu, revenuePerMu, taxPerTce, laborProductivity } = SEED_FIGURES;
+const ACRE_TARGETS = { taxPerMu, revenuePerMu, taxPerTce, laborProductivity };
 
-/**
- * Built-in generator, used only when src/core/acre/sampleData.ts (makeAcreSample) is absent.
- * Random firms, then the last firm of each sum absorbs the rounding so the ratios of sums are
- * the seed's figures.
- */
-function fallbackAcre(rng, namer, usccs) {
-  const firms = [];
-  for (let i = 0; i < 221; i++) {
-    const above = i < 103;
-    const land = round2(above ? rng.uniform(15, 160) : rng.uniform(3.2, 28));
-    const revPerMu = above ? rng.uniform(40, 200) : rng.uniform(12, 90);
-    const revenue = round2(land * revPerMu);
-    const tax = round2(revenue * rng.uniform(0.03, 0.14));
-    const valueAdded = round2(revenue * rng.uniform(0.18, 0.32));
-    const employees = above ? rng.int(25, 600) : rng.int(6, 60);
-    const energy = round2(above ? rng.uniform(200, 9000) : rng.uniform(20, 500));
-    const rd = round2(revenue * rng.uniform(0, 0.04));
-    const tech = round2(above ? rng.uniform(0, 800) : 0);
-    firms.push({ name: namer(), uscc: makeUscc(rng, usccs), scale: above ? "规上" : "规下", land, tax, revenue, valueAdded, energy, employees, rd, tech });
-  }
-  const above = firms.filter((f) => f.scale === "规上");
-  const fix = (list, key, total) => {
-    const last = list[list.length - 1];
-    last[key] = round2(total - sum(list.slice(0, -1).map((f) => f[key])));
-  };
-  const landAll = sum(firms.map((f) => f.land));
-  // Scale taxes and revenues to the targets, then let one firm absorb the rounding.
-  const kTax = (ACRE_TARGETS.taxPerMu * landAll) / sum(firms.map((f) => f.tax));
-  const kRev = (ACRE_TARGETS.revenuePerMu * landAll) / sum(firms.map((f) => f.revenue));
-  for (const f of firms) {
-    f.tax = round2(f.tax * kTax);
-    f.revenue = round2(f.revenue * kRev);
-  }
-  fix(firms.slice(0, 103), "tax", ACRE_TARGETS.taxPerMu * landAll - sum(firms.slice(103).map((f) => f.tax)));
-  fix(firms.slice(0, 103), "revenue", ACRE_TARGETS.revenuePerMu * landAll - sum(firms.slice(103).map((f) => f.revenue)));
-  const taxAbove = sum(above.map((f) => f.tax));
-  const kE = taxAbove / ACRE_TARGETS.taxPerTce / sum(above.map((f) => f.energy));
-  for (const f of above) f.energy = round2(f.energy * kE);
-  fix(above, "energy", taxAbove / ACRE_TARGETS.taxPerTce);
-  const empAbove = sum(above.map((f) => f.employees));
-  const kVa = (ACRE_TARGETS.laborProductivity * empAbove) / sum(above.map((f) => f.valueAdded));
-  for (const f of above) f.valueAdded = round2(f.valueAdded * kVa);
-  fix(above, "valueAdded", ACRE_TARGETS.laborProductivity * empAbove);
-  const rows = firms.map((f) => [f.name, f.uscc, f.scale, f.land, f.tax, f.revenue, f.valueAdded, f.energy, f.employees, f.rd, f.tech]);
-  return { header: ACRE_HEADERS, rows };
-}
-
-/** Per-mu rows from makeAcreSample(seed) when the per-mu engineer's module exists. */
-function acreRows(rng, namer, usccs) {
-  const mod = optionalTs("src/core/acre/sampleData.ts");
-  if (mod && typeof mod.makeAcreSample === "function") {
-    const s = mod.makeAcreSample(SEED);
-    // Accept { header, rows } or an array of rows with the header first.
-    const header = s && s.header ? s.header : Array.isArray(s) ? s[0] : null;
-    const rows = s && s.rows ? s.rows : Array.isArray(s) ? s.slice(1) : null;
-    if (header && rows && rows.length === 221) return { header, rows, source: "makeAcreSample" };
-    console.warn("[sample] makeAcreSample 返回的形状无法识别 (unexpected shape); using the built-in generator");
-  }
-  return { ...fallbackAcre(rng, namer, usccs), source: "built-in" };
+/** Per-mu rows: makeAcreSample(SEED) of src/core/acre/sampleData.ts. */
+function acreRows() {
+  const { header, rows } = makeAcreSample(SEED);
+  return { header, rows, source: "makeAcreSample" };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cultivation pool: 38 拟进规 firms with county leaders
-const pool = optionalTs("src/core/pool/spec.ts");
-const POOL_HEADER = (pool && pool.POOL_TEMPLATE_HEADER) || [
-  "企业名称", "统一社会信用代码", "乡镇/园区", "培育层级", "包保领导", "入库日期", "状态", "上年营业收入",
-  ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
-];
 const LEADERS = ["陈志远", "刘海峰", "王丽萍", "张建国", "孙明华", "周立新", "吴静", "郑光辉", "何文斌", "黄小燕"];
 const TOWNS = ["县经开区", "江城镇", "湖滨镇", "白柳镇", "汤沟镇", "老洲镇", "陈瑶湖镇", "钱桥镇", "义津镇", "金社乡"];
 
@@ -398,16 +287,7 @@ function poolRows(rng, namer, usccs) {
 // ---------------------------------------------------------------------------------------------
 // Targets: the seed's 2023 plan, with what the firm table cannot give typed in 1-本月完成
 function targetRows() {
-  const mod = optionalTs("src/core/monitor/targets.ts");
-  const template = (mod && mod.targetsTemplate && mod.targetsTemplate()) || [
-    ["指标", "类型", "年度目标", "单位", "1-本月完成"],
-    ["规上工业总产值", "总量", 145, "亿元", null],
-    ["工业增加值增速", "增速", 8, "%", null],
-    ["工业投资", "总量", 49, "亿元", null],
-    ["技改投资", "总量", 9, "亿元", null],
-    ["净增规上企业数", "总量", 18, "户", null],
-    ["退规企业数", "总量", null, "户", null],
-  ];
+  const template = targetsTemplate();
   // 1–10月 completions (fictitious, plausible for the 2023 plan). Output stays blank: the
   // monitoring tab sums it from the 10月 firm table.
   const actual = { 工业增加值增速: 7.5, 工业投资: 41.2, 技改投资: 7.1, 净增规上企业数: 12, 退规企业数: 3 };
@@ -440,7 +320,7 @@ function buildSample() {
   const namer = makeNamer(rng);
   const usccs = new Set();
   const firms = makeMonthly(rng, namer, usccs);
-  const acre = acreRows(rng, namer, usccs);
+  const acre = acreRows();
   const poolTable = poolRows(rng, namer, usccs);
   return {
     monthly: [MONTH, MONTH - 1, MONTH - 2].map((m) => ({ month: m, ...monthlyRows(firms, m, m === MONTH) })),
