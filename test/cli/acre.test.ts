@@ -1,47 +1,15 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { run } from "../../src/cli/index";
 import { makeAcreSample } from "../../src/core/acre/sampleData";
 import { roundHalfUp } from "../../src/core/round";
+import { HEADER, small } from "../core/acre/fixture";
+import { jx, tempDir, writeXlsx } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-acre-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function write(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [n, rows] of Object.entries(sheets)) wb.addWorksheet(n).addRows(rows);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
-
-const HEADER = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"];
-const small = [
-  HEADER,
-  ["甲", "A1", "规上", 10, 100, 1000, 300, 1000, 10],
-  ["乙", "B2", "规上", 20, 100, 3000, 300, 1000, 20],
-  ["丙", "C3", "规上", 10, 40, 1000, 200, 500, 10],
-  ["零能耗", "Z9", "规上", 10, 50, 500, 100, 0, 5],
-  ["丁", null, "规下", 10, 80, 300, null, null, null],
-  ["戊", null, "规下", 10, 40, 300, null, null, null],
-  ["小厂", null, "规下", 2, 10, 100, null, null, null],
-];
+const tmp = tempDir("jx-acre-");
 
 describe("jx acre --json", () => {
   test("the contract: keys, hand-computed values, input bytes unchanged", async () => {
-    const file = await write("small.xlsx", { 亩均数据: small });
+    const file = await writeXlsx(tmp("small.xlsx"), { 亩均数据: small });
     const before = fs.readFileSync(file);
     const { code, out, err } = await jx("acre", file, "--json");
     expect(err).toBe("");
@@ -73,7 +41,7 @@ describe("jx acre --json", () => {
 
   test("the 221-firm sample reproduces the seed's four county figures", async () => {
     const s = makeAcreSample(2021);
-    const file = await write("sample.xlsx", { 亩均数据: [s.header, ...s.rows] });
+    const file = await writeXlsx(tmp("sample.xlsx"), { 亩均数据: [s.header, ...s.rows] });
     const { code, out } = await jx("acre", file, "--json");
     expect(code).toBe(0);
     const j = JSON.parse(out);
@@ -87,7 +55,7 @@ describe("jx acre --json", () => {
   });
 
   test("parameters from the 参数 sheet: ranked together → one key 全部", async () => {
-    const file = await write("together.xlsx", {
+    const file = await writeXlsx(tmp("together.xlsx"), {
       亩均数据: small,
       参数: [
         ["参数", "值"],
@@ -100,7 +68,7 @@ describe("jx acre --json", () => {
   });
 
   test("--sheet picks the data sheet; 用地面积(平方米) is converted", async () => {
-    const file = await write("sqm.xlsx", {
+    const file = await writeXlsx(tmp("sqm.xlsx"), {
       说明: [["本表为说明"]],
       数据: [
         ["单位名称", "规模", "用地面积(平方米)", "税收", "营业收入"],
@@ -116,9 +84,9 @@ describe("jx acre --json", () => {
 
 describe("jx acre --out", () => {
   test("writes the result workbook; refuses an existing file without --force; never the input", async () => {
-    const file = await write("in.xlsx", { 亩均数据: small });
+    const file = await writeXlsx(tmp("in.xlsx"), { 亩均数据: small });
     const before = fs.readFileSync(file);
-    const out = path.join(dir, "result.xlsx");
+    const out = tmp("result.xlsx");
     const r = await jx("acre", file, "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/亩均税收 6\.0 万元\/亩/);
@@ -143,14 +111,14 @@ describe("jx acre --out", () => {
   });
 
   test("--last-year compares with a previous result", async () => {
-    const last = await write("2021.xlsx", {
+    const last = await writeXlsx(tmp("2021.xlsx"), {
       亩均评价结果: [
         ["企业名称", "统一社会信用代码", "等级"],
         ["甲", "A1", "C"],
         ["关停厂", null, "D"],
       ],
     });
-    const file = await write("2022.xlsx", { 亩均数据: small });
+    const file = await writeXlsx(tmp("2022.xlsx"), { 亩均数据: small });
     const r = await jx("acre", file, "--last-year", last);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/↑ 甲 C→A/);
@@ -160,8 +128,8 @@ describe("jx acre --out", () => {
 
 describe("jx acre errors (exit 2)", () => {
   test("missing file, missing column, unknown sheet", async () => {
-    expect((await jx("acre", path.join(dir, "nope.xlsx"))).code).toBe(2);
-    const noTax = await write("notax.xlsx", { 亩均数据: [["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]] });
+    expect((await jx("acre", tmp("nope.xlsx"))).code).toBe(2);
+    const noTax = await writeXlsx(tmp("notax.xlsx"), { 亩均数据: [["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]] });
     const r = await jx("acre", noTax, "--json");
     expect(r.code).toBe(2);
     expect(r.out).toBe("");

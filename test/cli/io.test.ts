@@ -1,5 +1,4 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { createHash } from "crypto";
 import * as ExcelJS from "exceljs";
@@ -7,22 +6,12 @@ import JSZip from "jszip";
 import { openWorkbookFile, pickSheet, writeNewWorkbook, decodeText, sheetNameFor } from "../../src/cli/io";
 import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
 import { TableSpec } from "../../src/core/table";
+import { tempDir, writeXlsx } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-io-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const p = (name: string) => path.join(dir, name);
+const p = tempDir("jx-io-");
 const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-async function xlsx(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [n, rows] of Object.entries(sheets)) wb.addWorksheet(n).addRows(rows);
-  await wb.xlsx.writeFile(p(name));
-  return p(name);
-}
+const xlsx = (name: string, sheets: Record<string, unknown[][]>) => writeXlsx(p(name), sheets);
 
 async function openOk(file: string): Promise<FilePort> {
   const r = await openWorkbookFile(file);
@@ -203,7 +192,7 @@ describe("writeNewWorkbook", () => {
     expect(sha(out)).toBe(first);
     expect(await writeNewWorkbook(out, port, { force: true })).toEqual({ path: out });
     expect((await (await openOk(out)).readSheet("S"))!.values).toEqual([["a"], [2]]);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(fs.readdirSync(p()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   test("never writes to the input file, even with --force (also through another path spelling)", async () => {
@@ -211,7 +200,7 @@ describe("writeNewWorkbook", () => {
     const before = sha(input);
     const r = await openWorkbookFile(input);
     if ("error" in r) throw new Error(r.error);
-    const spelled = path.join(dir, ".", "input.xlsx");
+    const spelled = path.join(p(), ".", "input.xlsx");
     const e = await writeNewWorkbook(spelled, r.port, { force: true });
     expect(e).toEqual({ error: expect.stringContaining("不能覆盖输入文件") });
     // an explicit inputs list works for ports built elsewhere

@@ -1,26 +1,13 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { run } from "../../src/cli/index";
 import { countySheets, countyWorkbook, monthRows, seedTargetRows, SheetData } from "../core/monitor/fixture";
+import { jx, tempDir } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-monitor-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tmp = tempDir("jx-monitor-");
 
 async function write(name: string, sheets: SheetData[]): Promise<string> {
-  const file = path.join(dir, name);
+  const file = tmp(name);
   await (await countyWorkbook(sheets)).xlsx.writeFile(file);
   return file;
-}
-
-async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
 }
 
 describe("jx monitor --json", () => {
@@ -112,8 +99,8 @@ describe("jx monitor exit codes and text", () => {
   });
 
   test("2 on a missing file, a non-xlsx file, a bad --month, no report sheet, an unknown --sheet or --targets", async () => {
-    expect((await jx("monitor", path.join(dir, "nope.xlsx"))).code).toBe(2);
-    const junk = path.join(dir, "junk.xlsx");
+    expect((await jx("monitor", tmp("nope.xlsx"))).code).toBe(2);
+    const junk = tmp("junk.xlsx");
     fs.writeFileSync(junk, "not a zip");
     expect((await jx("monitor", junk)).code).toBe(2);
     const file = await write("c2.xlsx", countySheets(3));

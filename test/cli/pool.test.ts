@@ -1,30 +1,8 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import * as ExcelJS from "exceljs";
-import { run } from "../../src/cli/index";
 import { poolValues, fill, FirmRow } from "../core/pool/helpers";
+import { jx, tempDir, writeXlsx } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-pool-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function write(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [n, rows] of Object.entries(sheets)) wb.addWorksheet(n).addRows(rows);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const tmp = tempDir("jx-pool-");
 
 // 20 pool firms 已入规, 1 退库, 3 培育中; 新增规上 lists 6 more (plus 2 already in the pool); 退规 lists 10.
 const firms: FirmRow[] = [
@@ -39,7 +17,7 @@ const dropped = [["序号", "企业名称"], ...Array.from({ length: 10 }, (_, i
 
 describe("jx pool --json", () => {
   test("the contract: keys, values; seed check 26 − 10 = 16; file bytes unchanged", async () => {
-    const file = await write("pool.xlsx", { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
+    const file = await writeXlsx(tmp("pool.xlsx"), { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
     const before = fs.readFileSync(file);
     const { code, out, err } = await jx("pool", file, "--json");
     expect(code).toBe(0);
@@ -70,7 +48,7 @@ describe("jx pool --json", () => {
 
   test("--month, --target and --dropped override the workbook", async () => {
     const targets = [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["净增规上企业数", "总量", 20, "户", null], ["退规企业数", "总量", null, "户", 7]];
-    const file = await write("pool-opts.xlsx", { 培育库: poolValues(firms), 新增规上: added, 目标: targets });
+    const file = await writeXlsx(tmp("pool-opts.xlsx"), { 培育库: poolValues(firms), 新增规上: added, 目标: targets });
     let j = JSON.parse((await jx("pool", file, "--json")).out);
     expect(j.summary).toMatchObject({ droppedOut: 7, net: 19, target: 20 });
     j = JSON.parse((await jx("pool", file, "--json", "--month", "6", "--target", "18", "--dropped", "10")).out);
@@ -83,7 +61,7 @@ describe("jx pool --json", () => {
 
   test("--sheet picks the pool; seasonal projection with 上年 months", async () => {
     const ly = [...fill(6, 50), ...fill(6, 150)];
-    const file = await write("pool-sheet.xlsx", { 说明: [["本工作簿"]], 我的库: poolValues([{ name: "S", tier: "拟进规", months: fill(6, 100), ly }]) });
+    const file = await writeXlsx(tmp("pool-sheet.xlsx"), { 说明: [["本工作簿"]], 我的库: poolValues([{ name: "S", tier: "拟进规", months: fill(6, 100), ly }]) });
     const { code, out } = await jx("pool", file, "--sheet", "我的库", "--json");
     expect(code).toBe(0);
     expect(JSON.parse(out).firms[0]).toMatchObject({ ytd: 600, projection: 2400, gap: 400, atRisk: false });
@@ -91,7 +69,7 @@ describe("jx pool --json", () => {
 
   test("without --sheet or a 培育库 sheet: the sheet whose header reads as a pool", async () => {
     const targets = [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["净增规上企业数", "总量", 20, "户", null]];
-    const file = await write("pool-pick.xlsx", { 目标: targets, Sheet1: poolValues([{ name: "A", months: fill(4, 100) }]) });
+    const file = await writeXlsx(tmp("pool-pick.xlsx"), { 目标: targets, Sheet1: poolValues([{ name: "A", months: fill(4, 100) }]) });
     const { code, out } = await jx("pool", file, "--json");
     expect(code).toBe(0);
     const j = JSON.parse(out);
@@ -100,7 +78,7 @@ describe("jx pool --json", () => {
   });
 
   test("text output: summary lines and the firms by gap", async () => {
-    const file = await write("pool-text.xlsx", { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
+    const file = await writeXlsx(tmp("pool-text.xlsx"), { 培育库: poolValues(firms), 新增规上: added, 退规: dropped });
     const { code, out } = await jx("pool", file);
     expect(code).toBe(0);
     expect(out).toMatch(/净增规上 \(net\)：新增 26 − 退规 10 = 16，目标 18（88\.9%）/);
@@ -112,8 +90,8 @@ describe("jx pool --json", () => {
 
 describe("jx pool: exit 2 on unusable input", () => {
   test.each([
-    ["a missing file", () => path.join(dir, "nope.xlsx"), [], /找不到文件/],
-    ["a file that is not xlsx", () => { const f = path.join(dir, "x.xlsx"); fs.writeFileSync(f, "hello"); return f; }, [], /不是有效的 .xlsx/],
+    ["a missing file", () => tmp("nope.xlsx"), [], /找不到文件/],
+    ["a file that is not xlsx", () => { const f = tmp("x.xlsx"); fs.writeFileSync(f, "hello"); return f; }, [], /不是有效的 .xlsx/],
   ])("%s", async (_what, make, args, message) => {
     const { code, err } = await jx("pool", (make as () => string)(), ...(args as string[]));
     expect(code).toBe(2);
@@ -121,7 +99,7 @@ describe("jx pool: exit 2 on unusable input", () => {
   });
 
   test("bad options, missing sheet, no header, no revenue columns, no month", async () => {
-    const file = await write("bad.xlsx", {
+    const file = await writeXlsx(tmp("bad.xlsx"), {
       培育库: poolValues([{ name: "A" }]),
       其他: [["随便", "什么"], [1, 2]],
       无收入: [["企业名称", "培育层级", "状态"], ["A", "拟进规", "培育中"]],

@@ -1,7 +1,4 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { run } from "../../src/cli/index";
 import { openWorkbookFile, pickSheet } from "../../src/cli/io";
 import { monthlySpec } from "../../src/core/validate/specs";
 import { acreSpec } from "../../src/core/acre/spec";
@@ -9,18 +6,9 @@ import { poolSpec } from "../../src/core/pool/spec";
 import { targetsSpec } from "../../src/core/monitor/targets";
 import { TableSpec } from "../../src/core/table";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-template-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+import { jx, tempDir } from "./helpers";
 
-async function jx(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const tmp = tempDir("jx-template-");
 
 const cases: [string, TableSpec, string, string[]][] = [
   ["monthly", monthlySpec, "月报", ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"]],
@@ -30,7 +18,7 @@ const cases: [string, TableSpec, string, string[]][] = [
 ];
 
 test.each(cases)("jx template %s writes a workbook its reader recognises", async (kind, spec, sheet, firstHeaders) => {
-  const out = path.join(dir, `${kind}.xlsx`);
+  const out = tmp(`${kind}.xlsx`);
   const r = await jx("template", kind, out);
   expect(r).toMatchObject({ code: 0, err: "" });
   expect(r.out).toContain(out);
@@ -45,7 +33,7 @@ test.each(cases)("jx template %s writes a workbook its reader recognises", async
 });
 
 test("the monthly template keeps the credit-code column as text", async () => {
-  const out = path.join(dir, "m2.xlsx");
+  const out = tmp("m2.xlsx");
   await jx("template", "monthly", out);
   const opened = await openWorkbookFile(out);
   if ("error" in opened) throw new Error(opened.error);
@@ -53,14 +41,14 @@ test("the monthly template keeps the credit-code column as text", async () => {
 });
 
 test("an existing file needs --force; an unknown kind is exit 2", async () => {
-  const out = path.join(dir, "twice.xlsx");
+  const out = tmp("twice.xlsx");
   expect((await jx("template", "pool", out)).code).toBe(0);
   const again = await jx("template", "pool", out);
   expect(again.code).toBe(2);
   expect(again.err).toContain("--force");
   expect((await jx("template", "pool", out, "--force")).code).toBe(0);
-  const unknown = await jx("template", "weekly", path.join(dir, "w.xlsx"));
+  const unknown = await jx("template", "weekly", tmp("w.xlsx"));
   expect(unknown.code).toBe(2);
   expect(unknown.err).toContain("未知模板“weekly”");
-  expect(fs.existsSync(path.join(dir, "w.xlsx"))).toBe(false);
+  expect(fs.existsSync(tmp("w.xlsx"))).toBe(false);
 });

@@ -1,30 +1,20 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as crypto from "crypto";
 import { execFile } from "child_process";
 import * as ExcelJS from "exceljs";
-import { run } from "../../src/cli/index";
 import { writeFixtures, monthlyDefects, monthlyPrevious, acreDefects, poolDefects, buildWorkbook } from "../../scripts/make-validate-fixtures";
+import { jx as runJx, tempDir } from "./helpers";
 
-let dir: string;
+const tmp = tempDir("jx-validate-");
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-validate-"));
-  files = await writeFixtures(dir);
+  files = await writeFixtures(tmp());
 });
 
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function jx(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(["validate", ...args], { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+/** `jx validate …args` */
+const jx = (...args: string[]) => runJx("validate", ...args);
 
 const sha = (p: string) => crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
 const pairs = (json: { findings: { rule: string; cell: string }[] }) => json.findings.map((f) => [f.rule, f.cell]).sort();
@@ -66,7 +56,7 @@ describe("jx validate", () => {
     const same = JSON.parse((await jx(file, "--sheet", "10月", "--previous-sheet", "9月", "--json")).out);
     expect(pairs(same)).toEqual([...monthlyDefects().expected!, ["M-YTD-DECREASE", "D18"]].sort());
     // another workbook: 9月 is picked by the month (10 − 1)
-    const copy = path.join(dir, "previous-copy.xlsx");
+    const copy = tmp("previous-copy.xlsx");
     fs.copyFileSync(file, copy);
     const other = JSON.parse((await jx(file, "--sheet", "10月", "--previous", copy, "--json")).out);
     expect(pairs(other)).toEqual(pairs(same));
@@ -74,7 +64,7 @@ describe("jx validate", () => {
 
   test("--previous-sheet alone: that sheet is last month's, never the one checked", async () => {
     // 9月 comes first in this workbook: without the exclusion it would be checked against itself
-    const file = path.join(dir, "previous-first.xlsx");
+    const file = tmp("previous-first.xlsx");
     await buildWorkbook([monthlyPrevious(), monthlyDefects()]).xlsx.writeFile(file);
     const { code, out } = await jx(file, "--previous-sheet", "9月", "--json");
     expect(code).toBe(1);
@@ -116,7 +106,7 @@ describe("jx validate", () => {
 
   test("exit 2 on unusable input, with a message naming the problem", async () => {
     const cases: Array<[string[], RegExp]> = [
-      [[path.join(dir, "nope.xlsx")], /找不到文件/],
+      [[tmp("nope.xlsx")], /找不到文件/],
       [[files["corrupt.xlsx"]], /已损坏|不是有效的 \.xlsx/],
       [[files["empty.xlsx"]], /没有可识别表头/],
       [[files["empty.xlsx"], "--sheet", "Sheet1"], /是空的/],
@@ -136,7 +126,7 @@ describe("jx validate", () => {
   test("--report writes a new file with a 校验报告 sheet and refuses to overwrite", async () => {
     const file = files["monthly-defects.xlsx"];
     const before = sha(file);
-    const out = path.join(dir, "report.xlsx");
+    const out = tmp("report.xlsx");
     const r = await jx(file, "--sheet", "10月", "--report", out);
     expect(r.code).toBe(1);
     expect(sha(file)).toBe(before);

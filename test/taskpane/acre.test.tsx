@@ -8,6 +8,7 @@ import { AcreTab } from "../../src/taskpane/acre/AcreTab";
 import { evaluateInWorkbook, formulaNameFor } from "../../src/taskpane/acre/actions";
 import { makeAcreSample } from "../../src/core/acre/sampleData";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { HEADER, small } from "../core/acre/fixture";
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
   observe() {}
@@ -15,26 +16,12 @@ import type { WorkbookPort } from "../../src/workbook/port";
   disconnect() {}
 };
 
-const HEADER = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"];
-
 function workbook(rows: unknown[][], extra?: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("亩均数据").addRows(rows);
   extra?.(wb);
   return wb;
 }
-
-// Σland 40, Σtax 240 → 亩均税收 6; 规下: Σtax 120 / Σland 20 → 6
-const small = [
-  HEADER,
-  ["甲", "A1", "规上", 10, 100, 1000, 300, 1000, 10],
-  ["乙", "B2", "规上", 20, 100, 3000, 300, 1000, 20],
-  ["丙", "C3", "规上", 10, 40, 1000, 200, 500, 10],
-  ["零能耗", "Z9", "规上", 10, 50, 500, 100, 0, 5],
-  ["丁", null, "规下", 10, 80, 300, null, null, null],
-  ["戊", null, "规下", 10, 40, 300, null, null, null],
-  ["小厂", null, "规下", 2, 10, 100, null, null, null],
-];
 
 function mount(port: WorkbookPort, displayLanguage?: () => string) {
   return render(

@@ -6,7 +6,7 @@ import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
 import type { ChartSpec, WorkbookPort } from "../../src/workbook/port";
 import { MonitorTab } from "../../src/taskpane/monitor/MonitorTab";
 import { createOfficePort } from "../../src/excel/officeAdapter";
-import { countySheets, countyWorkbook, monthRows, SheetData } from "../core/monitor/fixture";
+import { countySheets, countyWorkbook, monthRows, MONTHLY_HEADER, SheetData } from "../core/monitor/fixture";
 import { fakeContext, newBook, newSheet, Value } from "../excel/fakeExcel";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one).
@@ -160,10 +160,9 @@ describe("MonitorTab over the file adapter", () => {
 
 /** A county of n firms over `months` months (every firm steady 200 / 180 a month), plus 目标. */
 function bigCounty(n: number, months: number): SheetData[] {
-  const header = ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值", "1-本月工业增加值", "1-本月营业收入", "从业人员", "说明"];
   const sheets: SheetData[] = [];
   for (let m = 1; m <= months; m++) {
-    const rows: (string | number | null)[][] = [header];
+    const rows: (string | number | null)[][] = [MONTHLY_HEADER];
     for (let i = 0; i < n; i++) rows.push([`企业${i + 1}`, `91340700F${String(i).padStart(8, "0")}A`, 200, 200 * m, 180 * m, 50 * m, 200 * m, 50, null]);
     sheets.push({ name: `${m}月`, startRow: 1, startCol: 1, values: rows });
   }

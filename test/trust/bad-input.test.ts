@@ -8,7 +8,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../src/cli/index";
 import { openWorkbookFile, pickSheet } from "../../src/cli/io";
 import { monthlySpec } from "../../src/core/validate/specs";
 import { poolSpec } from "../../src/core/pool/spec";
@@ -16,6 +15,7 @@ import { readTargets } from "../../src/core/monitor/targets";
 import { isReadError, Table, TableRow, TableSpec } from "../../src/core/table";
 import { parseAddress } from "../../src/workbook/port";
 import { buildAll } from "../../scripts/make-bad-input";
+import { jx } from "../cli/helpers";
 
 const DIR = path.join(__dirname, "..", "fixtures", "bad-input");
 
@@ -38,13 +38,6 @@ interface Case {
 const manifest = JSON.parse(fs.readFileSync(path.join(DIR, "cases.json"), "utf8")) as { files: Case[] };
 const cases = manifest.files;
 const SPECS: Record<string, TableSpec> = { monthly: monthlySpec, pool: poolSpec };
-
-async function jx(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 async function readCase(c: Case): Promise<Table> {
   const opened = await openWorkbookFile(path.join(DIR, c.file));
@@ -135,7 +128,7 @@ describe("percentages where a rate belongs: the 目标 sheet", () => {
 describe.each(cases.filter((c) => c.cli).map((c) => [c.file, c] as const))("jx on %s", (_file, c) => {
   const cli = c.cli!;
   test(`jx ${cli.args[0]} … ${cli.args.slice(1).join(" ")} → exit ${cli.exit}`, async () => {
-    const r = await jx([cli.args[0], path.join(DIR, c.file), ...cli.args.slice(1)]);
+    const r = await jx(cli.args[0], path.join(DIR, c.file), ...cli.args.slice(1));
     expect([r.code, r.code === cli.exit ? "" : r.err]).toEqual([cli.exit, ""]);
     if (cli.stderr) expect(r.err).toContain(cli.stderr);
     if (cli.stdout) expect(r.out).toContain(cli.stdout);
@@ -150,7 +143,7 @@ describe.each(cases.filter((c) => c.cli).map((c) => [c.file, c] as const))("jx o
 describe.each(cases.filter((c) => c.unusable).map((c) => [c.file, c] as const))("unusable input %s", (_file, c) => {
   test.each(["validate", "pool", "acre", "monitor"])(`jx %s exits 2 naming the file: ${c.kind}`, async (command) => {
     const file = path.join(DIR, c.file);
-    const r = await jx([command, file]);
+    const r = await jx(command, file);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toContain(`jx ${command}: `);
@@ -161,7 +154,7 @@ describe.each(cases.filter((c) => c.unusable).map((c) => [c.file, c] as const))(
 
 describe("a bad file given where a second workbook is expected", () => {
   test("jx validate --previous with a password-protected file exits 2 and says which file", async () => {
-    const r = await jx(["validate", path.join(DIR, "text-numbers.xlsx"), "--previous", path.join(DIR, "password-protected.xlsx")]);
+    const r = await jx("validate", path.join(DIR, "text-numbers.xlsx"), "--previous", path.join(DIR, "password-protected.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("上月工作簿 (--previous)");
     expect(r.err).toContain("文件已加密，请先取消密码");
@@ -170,10 +163,10 @@ describe("a bad file given where a second workbook is expected", () => {
   test("a missing file and a directory", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-bad-"));
     try {
-      const missing = await jx(["validate", path.join(dir, "nope.xlsx")]);
+      const missing = await jx("validate", path.join(dir, "nope.xlsx"));
       expect(missing.code).toBe(2);
       expect(missing.err).toContain("找不到文件");
-      const folder = await jx(["validate", dir]);
+      const folder = await jx("validate", dir);
       expect(folder.code).toBe(2);
       expect(folder.err).toContain("是一个文件夹，不是 .xlsx 文件");
     } finally {

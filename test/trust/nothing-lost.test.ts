@@ -13,7 +13,6 @@
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
@@ -22,7 +21,7 @@ import { changeTier, isActionError, markEntered, removeFromPool, undoChange, Poo
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, POOL_SHEET, POOL_TIERS } from "../../src/core/pool/spec";
 import { createParams, createTemplate, evaluateInWorkbook, saveHints } from "../../src/taskpane/acre/actions";
 import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../../src/core/acre/spec";
-import { run } from "../../src/cli/index";
+import { jx, tempDir } from "../cli/helpers";
 import { byAddress, diff, load, snapshot } from "./snapshot";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "jingxin-sample.xlsx");
@@ -196,22 +195,14 @@ describe("per-mu evaluation writes only 亩均评价结果 and 参数", () => {
 });
 
 describe("the CLI never modifies its input and never overwrites without --force", () => {
-  let dir: string;
+  const tmp = tempDir("jx-nothing-lost-");
   let input: string;
   const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
-  const jx = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  };
 
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-nothing-lost-"));
-    input = path.join(dir, "一套表.xlsx");
+    input = tmp("一套表.xlsx");
     fs.copyFileSync(SAMPLE, input);
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test.each([
     ["validate", ["--sheet", "10月"]],
@@ -229,7 +220,7 @@ describe("the CLI never modifies its input and never overwrites without --force"
     expect([0, 1]).toContain(r.code);
     expect([sha(input), sha(SAMPLE)]).toEqual(before); // the input, and a second workbook read (--previous)
     expect(fs.statSync(input).mtimeMs).toBe(mtime);
-    expect(fs.readdirSync(dir)).toEqual(["一套表.xlsx"]); // nothing else written next to it
+    expect(fs.readdirSync(tmp())).toEqual(["一套表.xlsx"]); // nothing else written next to it
   });
 
   test.each([
@@ -237,7 +228,7 @@ describe("the CLI never modifies its input and never overwrites without --force"
     ["acre", "--out", []],
   ])("jx %s %s: writes a new file, refuses an existing one without --force, overwrites with --force, never the input", async (command, flag, extra) => {
     const before = sha(input);
-    const out = path.join(dir, `${command}-out.xlsx`);
+    const out = tmp(`${command}-out.xlsx`);
     const first = await jx(command, input, ...extra, flag, out);
     expect([0, 1]).toContain(first.code);
     expect(fs.existsSync(out)).toBe(true);
@@ -259,11 +250,11 @@ describe("the CLI never modifies its input and never overwrites without --force"
     expect(sha(input)).toBe(before);
     expect(written).toMatch(/^[0-9a-f]{64}$/);
     fs.rmSync(out);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]); // no temporary file left behind
+    expect(fs.readdirSync(tmp()).filter((f) => f.startsWith("."))).toEqual([]); // no temporary file left behind
   });
 
   test("jx validate --report: the copy holds every sheet of the input unchanged plus 校验报告", async () => {
-    const out = path.join(dir, "report.xlsx");
+    const out = tmp("report.xlsx");
     await jx("validate", input, "--sheet", "10月", "--report", out);
     const d = diff(snapshot(await load(fs.readFileSync(input))), snapshot(await load(fs.readFileSync(out))));
     expect(d).toEqual({ added: ["校验报告"], removed: [], layout: [], cells: {} });
@@ -271,7 +262,7 @@ describe("the CLI never modifies its input and never overwrites without --force"
   });
 
   test("jx template refuses an existing file without --force", async () => {
-    const out = path.join(dir, "template.xlsx");
+    const out = tmp("template.xlsx");
     fs.writeFileSync(out, "keep me");
     const r = await jx("template", "monthly", out);
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@
  */
 import * as React from "react";
 import type { JSX } from "react";
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { columnLetters } from "../../workbook/port";
 import type { FirmResult } from "../../core/acre/evaluate";
@@ -17,6 +17,8 @@ import { allIndicatorsInUse, AcreParams, defaultParams } from "../../core/acre/p
 import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../../core/acre/spec";
 import { createParams, createTemplate, evaluateInWorkbook, EvaluateOutcome, formulaNameFor, saveHints } from "./actions";
 import { AggregatesTable, ComparisonView, GradeBars, HintsEditor, OutOfScopeList } from "./AcreViews";
+import { NamePicker } from "../shared/NamePicker";
+import { Status, StatusArea } from "../shared/StatusArea";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -25,7 +27,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Status = { intent: "success" | "warning" | "error" | "info"; text: string } | null;
 type Done = Exclude<EvaluateOutcome, { error: string }>;
 
 export interface AcreTabProps {
@@ -182,28 +183,12 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   return (
     <div className={s.root}>
       <div className={s.controls}>
-        <Field label="数据表 (data sheet)">
-          <Select value={sheet} onChange={(_, d) => setSheet(d.value)} aria-label="数据表 (data sheet)">
-            {dataSheets.length === 0 ? <option value="">（无工作表）</option> : null}
-            {dataSheets.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="上年结果表 (last year's result)">
-          <Select value={lastYear} onChange={(_, d) => setLastYear(d.value)} aria-label="上年结果表 (last year's result)">
-            <option value="">不比较 (none)</option>
-            {sheets
-              .filter((n) => n !== sheet && n !== ACRE_PARAM_SHEET)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-          </Select>
-        </Field>
+        <NamePicker label="数据表 (data sheet)" value={sheet} names={dataSheets} onChange={setSheet} labelSelect>
+          {dataSheets.length === 0 ? <option value="">（无工作表）</option> : null}
+        </NamePicker>
+        <NamePicker label="上年结果表 (last year's result)" value={lastYear} names={sheets.filter((n) => n !== sheet && n !== ACRE_PARAM_SHEET)} onChange={setLastYear} labelSelect>
+          <option value="">不比较 (none)</option>
+        </NamePicker>
       </div>
       {port.kind === "excel" ? (
         <Checkbox
@@ -220,17 +205,7 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
           创建模板 (template)
         </Button>
       </div>
-      {busy ? <Spinner size="tiny" label="正在处理… (working…)" /> : null}
-      {error ? (
-        <MessageBar intent="error" layout="multiline" data-testid="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {status ? (
-        <MessageBar intent={status.intent} layout="multiline" data-testid="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusArea busy={busy} busyLabel="正在处理… (working…)" error={error} status={status} errorTestId="error" statusTestId="status" multiline />
       {result && ev ? (
         <>
           <Text size={200} className={s.muted} data-testid="params-line">

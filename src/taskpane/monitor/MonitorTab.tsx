@@ -6,13 +6,15 @@
  */
 import * as React from "react";
 import type { JSX } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import type { Warning } from "../../core/monitor/analyze";
 import { ANALYSIS_SHEET, analysisSheet } from "../../core/monitor/report";
 import { TARGETS_SHEET, targetsTemplate } from "../../core/monitor/targets";
 import { ContributionTable, TargetsTable, TotalsCards, WarningsList, pct } from "./MonitorViews";
 import { Analysis, loadAnalysis } from "./loadAnalysis";
+import { NamePicker } from "../shared/NamePicker";
+import { Status, StatusArea } from "../shared/StatusArea";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -20,8 +22,6 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: "6px" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-type Status = { intent: "success" | "warning" | "error" | "info"; text: string } | null;
 
 export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
   const s = useStyles();
@@ -112,23 +112,18 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
   return (
     <div className={s.root}>
       <div className={s.controls}>
-        <Field label="月报工作表 (report sheet)">
-          <Select
-            value={sheet}
-            onChange={(_, d) => {
-              setSheet(d.value);
-              void run({ sheet: d.value, month });
-            }}
-            aria-label="月报工作表 (report sheet)"
-          >
-            <option value="">自动：最新月份 (auto: latest month)</option>
-            {monthlyNames.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <NamePicker
+          label="月报工作表 (report sheet)"
+          value={sheet}
+          names={monthlyNames}
+          onChange={(v) => {
+            setSheet(v);
+            void run({ sheet: v, month });
+          }}
+          labelSelect
+        >
+          <option value="">自动：最新月份 (auto: latest month)</option>
+        </NamePicker>
         <Field label="月份 (month)">
           <Input value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动 (auto)" aria-label="月份 (month)" style={{ width: 90 }} />
         </Field>
@@ -145,17 +140,7 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
           写入分析表 (write 运行分析)
         </Button>
       </div>
-      {busy ? <Spinner size="tiny" label="正在分析… (analysing…)" /> : null}
-      {error ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {status ? (
-        <MessageBar intent={status.intent} layout="multiline" data-testid="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusArea busy={busy} busyLabel="正在分析… (analysing…)" error={error} status={status} statusTestId="status" multiline />
       {r && analysis ? (
         <>
           <Text size={200} className={s.muted} data-testid="month-line">

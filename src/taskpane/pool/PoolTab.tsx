@@ -9,9 +9,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
   Spinner,
   Switch,
   Tab,
@@ -29,6 +26,8 @@ import { SummaryCards } from "./SummaryCards";
 import { FirmGrid, SortState } from "./FirmGrid";
 import { LeaderPanel } from "./LeaderPanel";
 import { ChangeLogPanel } from "./ChangeLogPanel";
+import { NamePicker } from "../shared/NamePicker";
+import { Status, StatusBar } from "../shared/StatusArea";
 
 const PAGE = 100;
 
@@ -41,7 +40,6 @@ const useStyles = makeStyles({
 });
 
 type View = "list" | "leaders" | "log";
-type Message = { intent: "success" | "error" | "info" | "warning"; text: string } | null;
 
 const ALL = "";
 
@@ -53,7 +51,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   const [selected, setSelected] = React.useState<string | null>(null);
   const [view, setView] = React.useState<View>("list");
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, setMessage] = React.useState<Status>(null);
   const [reason, setReason] = React.useState("");
   const [tier, setTier] = React.useState<string>(POOL_TIERS[0]);
   const [limit, setLimit] = React.useState(PAGE);
@@ -100,9 +98,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   if (!load.ok) {
     return (
       <div className={s.root}>
-        <MessageBar intent={load.noPool ? "info" : "error"}>
-          <MessageBarBody>{load.error}</MessageBarBody>
-        </MessageBar>
+        <StatusBar status={{ intent: load.noPool ? "info" : "error", text: load.error }} />
         {load.noPool ? (
           <Button appearance="primary" disabled={busy} onClick={createTemplate}>
             新建培育库模板 (new pool template)
@@ -111,11 +107,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
         <Button disabled={busy} onClick={() => void reload()}>
           重新读取 (reload)
         </Button>
-        {message ? (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <StatusBar status={message} />
       </div>
     );
   }
@@ -157,22 +149,15 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
       return `已导出“${SUMMARY_SHEET}”。图表在 Excel 中用本加载项打开时生成 (exported; the chart appears when the workbook is opened with the add-in in Excel)`;
     });
 
-  const setF = (k: keyof PoolFilter) => (_: unknown, d: { value: string }) => {
-    setFilter((f) => ({ ...f, [k]: d.value === ALL ? null : d.value }));
+  const setF = (k: keyof PoolFilter) => (value: string) => {
+    setFilter((f) => ({ ...f, [k]: value === ALL ? null : value }));
     setLimit(PAGE);
   };
 
   const select = (label: string, key: "tier" | "leader" | "town" | "status", values: string[]) => (
-    <Field label={label} className={s.filter}>
-      <Select value={(filter[key] as string | null | undefined) ?? ALL} onChange={setF(key)} aria-label={label}>
-        <option value={ALL}>全部 (all)</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <NamePicker label={label} value={(filter[key] as string | null | undefined) ?? ALL} names={values} onChange={setF(key)} labelSelect className={s.filter}>
+      <option value={ALL}>全部 (all)</option>
+    </NamePicker>
   );
 
   return (
@@ -189,11 +174,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
           {report.monthSource === "column" ? "月份取自“月份”列" : "月份取最后有数据的月份"} · 推算：{report.firms.some((f) => f.method === "seasonal") ? "按上年季节 (seasonal)" : "按序时 (run-rate)"}
         </Text>
       </div>
-      {message ? (
-        <MessageBar intent={message.intent} data-testid="pool-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StatusBar status={message} testId="pool-message" />
       {report.notes.length ? (
         <details>
           <summary>
@@ -237,15 +218,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
               <Button size="small" disabled={busy || firm.status === "退库"} onClick={() => act(() => removeFromPool(report.table, firm, reason, today()), `${firm.name} 已退库 (removed)`)}>
                 退库
               </Button>
-              <Field label="新层级 (tier)">
-                <Select size="small" value={tier} onChange={(_, d) => setTier(d.value)}>
-                  {POOL_TIERS.map((t) => (
-                    <option key={t} value={t}>
-                      {t}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <NamePicker label="新层级 (tier)" value={tier} names={POOL_TIERS} onChange={setTier} size="small" />
               <Button size="small" disabled={busy} onClick={() => act(() => changeTier(report.table, firm, tier, today(), reason), `${firm.name} 层级改为 ${tier} (tier changed)`)}>
                 调整层级
               </Button>

@@ -34,6 +34,8 @@ import {
   Finding,
 } from "../../core/validate";
 import { FindingsGroup } from "./FindingsList";
+import { NamePicker } from "../shared/NamePicker";
+import { Status, StatusBar } from "../shared/StatusArea";
 
 export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
@@ -49,8 +51,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   skipped: { margin: 0, paddingLeft: "18px" },
 });
-
-type Message = { intent: "success" | "error" | "info" | "warning"; text: string } | null;
 
 /** A sheet name not yet used: 月报, 月报(2), 月报(3) … */
 export function freeSheetName(base: string, taken: string[]): string {
@@ -78,7 +78,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   const [previous, setPrevious] = React.useState(NONE);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [done, setDone] = React.useState<SheetValidation | null>(null);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, setMessage] = React.useState<Status>(null);
   const [highlighted, setHighlighted] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
 
@@ -187,15 +187,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   return (
     <div className={s.root}>
       <div className={s.bar}>
-        <Field label="工作表 (sheet)" className={s.grow}>
-          <Select value={sheet} onChange={(_, d) => setSheet(d.value)} disabled={!sheets || sheets.length === 0}>
-            {(sheets ?? []).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <NamePicker label="工作表 (sheet)" className={s.grow} value={sheet} names={sheets ?? []} onChange={setSheet} disabled={!sheets || sheets.length === 0} />
         <Field label="规则集 (rules)" className={s.grow}>
           <Select value={rules} onChange={(_, d) => setRules(d.value as RuleSetId | typeof AUTO)}>
             <option value={AUTO}>自动识别 (auto)</option>
@@ -209,18 +201,9 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
         <Field label="月份 (month)" className={s.month}>
           <Input value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动" inputMode="numeric" />
         </Field>
-        <Field label="上月工作表 (last month)" className={s.grow}>
-          <Select value={previous} onChange={(_, d) => setPrevious(d.value)}>
-            <option value={NONE}>（无）(none)</option>
-            {(sheets ?? [])
-              .filter((n) => n !== sheet)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-          </Select>
-        </Field>
+        <NamePicker label="上月工作表 (last month)" className={s.grow} value={previous} names={(sheets ?? []).filter((n) => n !== sheet)} onChange={setPrevious}>
+          <option value={NONE}>（无）(none)</option>
+        </NamePicker>
       </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={run} disabled={busy || !sheet}>
@@ -240,11 +223,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
         </Button>
       </div>
       {progress !== null && <ProgressBar value={progress} thickness="large" aria-label="校验进度 (progress)" data-testid="progress" />}
-      {message && (
-        <MessageBar intent={message.intent} data-testid="message">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusBar status={message} testId="message" />
       {result && done && (
         <>
           <MessageBar intent={result.ready ? "success" : "error"} data-testid="verdict">
