@@ -7,8 +7,10 @@
  *   readSheet(s): 2 (sheet names, then every used range loaded at once), whatever the size,
  *     up to Excel's limits; above them (values null past ~5 000 000 cells, or a payload-size
  *     error on the web) the used range is read in row chunks, one sync per chunk
- *   writeSheet: 2 (names and tables, then everything written in one batch with calculation
- *     and screen updating suspended); appendRows: 2; highlight: 2; upsertChart: 2
+ *   writeSheet: 1 after a read of this port (the sheet and table names it saw), else 2 (names
+ *     and tables, then everything written in one batch with calculation and screen updating
+ *     suspended); a stale look-up fails the batch before it writes, and the write is retried
+ *     with a fresh one; appendRows: 2; highlight: 2; upsertChart: 2
  */
 import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions } from "../workbook/port";
 import {
@@ -30,6 +32,12 @@ export interface OfficePortOptions {
   supports?: (version: string) => boolean;
   /** Cells per chunk when a used range is too large for one response (default 100 000, ~2 MB). */
   chunkCells?: number;
+}
+
+/** Sheet names and tables (name, sheet) of a workbook. */
+interface Lookup {
+  sheets: string[];
+  tables: { name: string; sheet: string }[];
 }
 
 const USED_RANGE_PROPS = "values,rowIndex,columnIndex,address,rowCount,columnCount";
@@ -122,14 +130,24 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     return out;
   };
 
+  /**
+   * The sheet and table names seen by the last read or write of this port: writeSheet uses them
+   * to skip its look-up round trip. If the workbook changed meanwhile, the batch fails before
+   * it writes (ItemNotFound / ItemAlreadyExists) and writeSheet looks up again.
+   */
+  let known: Lookup | null = null;
+
   const readSheets = (names: string[]): Promise<(SheetValues | null)[]> =>
     names.length === 0
       ? Promise.resolve([])
       : run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
           sheets.load("items/name");
+          const tables = ctx.workbook.tables;
+          tables.load("items/name,items/worksheet/name");
           await ctx.sync();
           const all = sheets.items.map((s) => s.name);
+          known = { sheets: all, tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
           const actual = names.map((n) => findName(all, n));
           const load = (withValues: boolean) =>
             actual.map((name) => {
@@ -169,6 +187,103 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
           return out;
         });
 
+  /** Write a whole sheet in one batch, given the sheet and table names of the workbook. */
+  const writeBatch = async (ctx: Excel.RequestContext, names0: Lookup, sheet: string, rows: CellValue[][], opts: WriteSheetOptions): Promise<void> => {
+    const sheets = ctx.workbook.worksheets;
+    suspend(ctx);
+    const names = names0.sheets;
+    const existing = findName(names, sheet);
+    let ws: Excel.Worksheet;
+    const taken: string[] = [];
+    if (existing) {
+      ws = sheets.getItem(existing);
+      for (const t of names0.tables) {
+        if (t.sheet === existing) ctx.workbook.tables.getItem(t.name).delete();
+        else taken.push(t.name);
+      }
+      const all = ws.getRange();
+      all.unmerge();
+      if (supports("1.6")) all.conditionalFormats.clearAll();
+      if (supports("1.8")) all.dataValidation.clear();
+      all.clear("All");
+    } else {
+      for (const t of names0.tables) taken.push(t.name);
+      ws = sheets.add(sheet);
+    }
+    saved.delete(existing ?? sheet);
+
+    const formulas = opts.formulas === true;
+    const { width } = rectangular(rows);
+    const height = rows.length;
+    const added = existing ? [] : [sheet];
+    const tableName = opts.tableName && height > 0 && width > 0 ? uniqueTableName(opts.tableName, taken) : null;
+    const formats = opts.numberFormats ?? [];
+    if (height > 0 && width > 0) {
+      const grid = rows.map((r) => {
+        const line = new Array<string | number | boolean>(width);
+        for (let c = 0; c < width; c++) line[c] = officeCell(r[c], formulas, formats[c] === "@");
+        return line;
+      });
+      if (opts.tableName) {
+        // Table headers must be unique text; write them as the table will show them.
+        grid[0] = tableHeaders(rows[0], width).map((h) => protectText(h));
+      }
+      // Number formats first, so text columns ("@") receive the strings as text.
+      if (height > 1) {
+        formats.forEach((fmt, c) => {
+          if (fmt && c < width) ws.getRangeByIndexes(1, c, height - 1, 1).numberFormat = new Array(height - 1).fill(null).map(() => [fmt]);
+        });
+      }
+      ws.getRangeByIndexes(0, 0, height, width).formulas = grid;
+      if (tableName) {
+        // Excel needs at least one data row under the header.
+        const table = ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(2, height), width), true);
+        table.name = tableName;
+      }
+    }
+
+    const lists = Object.entries(opts.validationLists ?? {});
+    if (lists.length > 0 && supports("1.8")) {
+      let listSheet: Excel.Worksheet | null = null;
+      let listCol = 0;
+      for (const [key, items] of lists) {
+        const c = Number(key);
+        const target = ws.getRangeByIndexes(1, c, Math.max(1, height - 1), 1);
+        let source = inlineListSource(items);
+        if (source === null) {
+          // Too long for an inline list: the items go into a hidden sheet of their own.
+          if (!listSheet) {
+            if (names.includes(LIST_SHEET)) {
+              listSheet = sheets.getItem(LIST_SHEET);
+              const usedCols = listSheet.getUsedRangeOrNullObject(true);
+              usedCols.load("columnIndex,columnCount");
+              await ctx.sync();
+              listCol = usedCols.isNullObject ? 0 : usedCols.columnIndex + usedCols.columnCount;
+              suspend(ctx);
+            } else {
+              listSheet = sheets.add(LIST_SHEET);
+              listSheet.visibility = "Hidden";
+              added.push(LIST_SHEET);
+            }
+          }
+          const cells = listSheet.getRangeByIndexes(0, listCol, items.length, 1);
+          cells.numberFormat = items.map(() => ["@"]);
+          cells.values = items.map((i) => [i]);
+          source = `=${LIST_SHEET}!$${colLetters(listCol + 1)}$1:$${colLetters(listCol + 1)}$${items.length}`;
+          listCol++;
+        }
+        target.dataValidation.clear();
+        target.dataValidation.rule = { list: { inCellDropDown: true, source } };
+      }
+    }
+    if (opts.activate) ws.activate();
+    await ctx.sync();
+    known = {
+      sheets: [...names, ...added],
+      tables: [...names0.tables.filter((t) => t.sheet !== existing), ...(tableName ? [{ name: tableName, sheet: existing ?? sheet }] : [])],
+    };
+  };
+
   const port: WorkbookPort = {
     kind: "excel",
     canChart: true,
@@ -202,100 +317,25 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
 
     readSheets,
 
-    writeSheet: (sheet, rows, opts: WriteSheetOptions = {}) =>
-      run(async (ctx) => {
+    writeSheet: async (sheet, rows, opts: WriteSheetOptions = {}) => {
+      const seen = known;
+      if (seen) {
+        try {
+          return await run((ctx) => writeBatch(ctx, seen, sheet, rows, opts));
+        } catch {
+          known = null; // the workbook changed since the last look-up: look again
+        }
+      }
+      return run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
         const tables = ctx.workbook.tables;
         tables.load("items/name,items/worksheet/name");
         await ctx.sync();
-
-        suspend(ctx);
-        const names = sheets.items.map((s) => s.name);
-        const existing = findName(names, sheet);
-        let ws: Excel.Worksheet;
-        const taken: string[] = [];
-        if (existing) {
-          ws = sheets.getItem(existing);
-          for (const t of tables.items) {
-            if (t.worksheet.name === existing) t.delete();
-            else taken.push(t.name);
-          }
-          const all = ws.getRange();
-          all.unmerge();
-          if (supports("1.6")) all.conditionalFormats.clearAll();
-          if (supports("1.8")) all.dataValidation.clear();
-          all.clear("All");
-        } else {
-          for (const t of tables.items) taken.push(t.name);
-          ws = sheets.add(sheet);
-        }
-        saved.delete(existing ?? sheet);
-
-        const formulas = opts.formulas === true;
-        const { width } = rectangular(rows);
-        const height = rows.length;
-        const formats = opts.numberFormats ?? [];
-        if (height > 0 && width > 0) {
-          const grid = rows.map((r) => {
-            const line = new Array<string | number | boolean>(width);
-            for (let c = 0; c < width; c++) line[c] = officeCell(r[c], formulas, formats[c] === "@");
-            return line;
-          });
-          if (opts.tableName) {
-            // Table headers must be unique text; write them as the table will show them.
-            grid[0] = tableHeaders(rows[0], width).map((h) => protectText(h));
-          }
-          // Number formats first, so text columns ("@") receive the strings as text.
-          if (height > 1) {
-            formats.forEach((fmt, c) => {
-              if (fmt && c < width) ws.getRangeByIndexes(1, c, height - 1, 1).numberFormat = new Array(height - 1).fill(null).map(() => [fmt]);
-            });
-          }
-          ws.getRangeByIndexes(0, 0, height, width).formulas = grid;
-          if (opts.tableName) {
-            // Excel needs at least one data row under the header.
-            const table = ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(2, height), width), true);
-            table.name = uniqueTableName(opts.tableName, taken);
-          }
-        }
-
-        const lists = Object.entries(opts.validationLists ?? {});
-        if (lists.length > 0 && supports("1.8")) {
-          let listSheet: Excel.Worksheet | null = null;
-          let listCol = 0;
-          for (const [key, items] of lists) {
-            const c = Number(key);
-            const target = ws.getRangeByIndexes(1, c, Math.max(1, height - 1), 1);
-            let source = inlineListSource(items);
-            if (source === null) {
-              // Too long for an inline list: the items go into a hidden sheet of their own.
-              if (!listSheet) {
-                if (names.includes(LIST_SHEET)) {
-                  listSheet = sheets.getItem(LIST_SHEET);
-                  const usedCols = listSheet.getUsedRangeOrNullObject(true);
-                  usedCols.load("columnIndex,columnCount");
-                  await ctx.sync();
-                  listCol = usedCols.isNullObject ? 0 : usedCols.columnIndex + usedCols.columnCount;
-                  suspend(ctx);
-                } else {
-                  listSheet = sheets.add(LIST_SHEET);
-                  listSheet.visibility = "Hidden";
-                }
-              }
-              const cells = listSheet.getRangeByIndexes(0, listCol, items.length, 1);
-              cells.numberFormat = items.map(() => ["@"]);
-              cells.values = items.map((i) => [i]);
-              source = `=${LIST_SHEET}!$${colLetters(listCol + 1)}$1:$${colLetters(listCol + 1)}$${items.length}`;
-              listCol++;
-            }
-            target.dataValidation.clear();
-            target.dataValidation.rule = { list: { inCellDropDown: true, source } };
-          }
-        }
-        if (opts.activate) ws.activate();
-        await ctx.sync();
-      }),
+        const fresh = { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
+        return writeBatch(ctx, fresh, sheet, rows, opts);
+      });
+    },
 
     writeCells: (sheet, updates: CellUpdate[]) =>
       onSheet(sheet, async (ctx, ws) => {

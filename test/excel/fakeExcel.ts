@@ -408,6 +408,17 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     });
   };
 
+  tables.getItem = (name: string) => ({
+    delete: () => {
+      calls.push(`table.delete ${name}`);
+      queue.push(() => {
+        const t = book.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!t) throw new OfficeError("ItemNotFound", `table ${name}`);
+        book.tables = book.tables.filter((x) => x !== t);
+      });
+    },
+  });
+
   const workbook: Record<string, unknown> = { worksheets, tables };
   workbook.load = loadable(workbook, { name: () => book.name });
 

@@ -116,6 +116,39 @@ describe("writeSheet", () => {
     expect(book.sheets.map((x) => x.name)).toEqual(["原有", "结果"]);
   });
 
+  test("after a read of the same port, writing takes 1 sync (the read saw the sheet and table names)", async () => {
+    const book = newBook([newSheet("数据", table(10)), newSheet("结果", table(5))]);
+    book.tables.push({ name: "结果表", sheet: "结果", address: "A1:C6" });
+    const { port, fake } = setup(book);
+    await port.readSheets(["数据"]);
+    const before = fake.state.syncs;
+    await port.writeSheet("结果", [["a", "b"], [1, 2]], { tableName: "结果表" });
+    await port.writeSheet("新表", [["c"], [3]], { tableName: "结果表" });
+    expect(fake.state.syncs - before).toBe(2);
+    expect(book.tables.map((t) => [t.name, t.sheet])).toEqual([
+      ["结果表", "结果"],
+      ["结果表_2", "新表"],
+    ]);
+    expect(cellOf(book.sheets.find((x) => x.name === "结果")!, "A2")!.value).toBe(1);
+  });
+
+  test("a stale look-up (the workbook changed after the read) fails before writing and is retried with a fresh one", async () => {
+    const book = newBook([newSheet("数据", table(3)), newSheet("结果", table(3))]);
+    book.tables.push({ name: "结果表", sheet: "结果", address: "A1:C4" });
+    const { port } = setup(book);
+    await port.readSheets(["数据"]);
+    // the user deletes 结果 and its table, and adds a sheet named 新表, behind the port's back
+    book.sheets = book.sheets.filter((x) => x.name !== "结果");
+    book.tables = [];
+    book.sheets.push(newSheet("新表", [["旧"]]));
+    await port.writeSheet("结果", [["a"], [1]], { tableName: "结果表" });
+    await port.writeSheet("新表", [["b"], [2]]);
+    expect(book.sheets.map((x) => x.name)).toEqual(["数据", "新表", "结果"]);
+    expect(book.tables.map((t) => t.name)).toEqual(["结果表"]);
+    expect(cellOf(book.sheets.find((x) => x.name === "新表")!, "A1")!.value).toBe("b");
+    expect(cellOf(book.sheets.find((x) => x.name === "结果")!, "A2")!.value).toBe(1);
+  });
+
   test("replacing a sheet clears it (tables, merges, validations, formats) and keeps its place; table names stay unique", async () => {
     const old = newSheet("结果", table(50));
     const book = newBook([newSheet("甲"), old, newSheet("乙")]);
