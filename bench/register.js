@@ -4,23 +4,8 @@
  * check — `npm run lint` does that). No ts-node, no build step.
  */
 "use strict";
-const fs = require("fs");
-
 if (!require.extensions[".ts"]) {
-  const ts = require("typescript");
-  const compile = (module, filename) => {
-    const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-      fileName: filename,
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2020,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-        jsx: ts.JsxEmit.ReactJSX,
-      },
-    });
-    module._compile(outputText, filename);
-  };
-  require.extensions[".ts"] = compile; // eslint-disable-line n/no-deprecated-api
-  require.extensions[".tsx"] = compile; // eslint-disable-line n/no-deprecated-api
+  const { compileTs } = require("../scripts/load-ts");
+  require.extensions[".ts"] = compileTs; // eslint-disable-line n/no-deprecated-api
+  require.extensions[".tsx"] = compileTs; // eslint-disable-line n/no-deprecated-api
 }

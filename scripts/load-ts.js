@@ -7,23 +7,29 @@
 "use strict";
 const fs = require("fs");
 
-function requireTs(file) {
+/** A require.extensions handler that transpiles a .ts/.tsx file to CommonJS (no type check). */
+function compileTs(module, filename) {
   const ts = require("typescript");
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+    fileName: filename,
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      jsx: ts.JsxEmit.ReactJSX,
+    },
+  });
+  module._compile(outputText, filename);
+}
+
+function requireTs(file) {
   const exts = require.extensions; // eslint-disable-line n/no-deprecated-api
   const previous = exts[".ts"];
   const loaded = [];
   exts[".ts"] = (module, filename) => {
     loaded.push(filename);
-    const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-      fileName: filename,
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2020,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-      },
-    });
-    module._compile(outputText, filename);
+    compileTs(module, filename);
   };
   const resolved = require.resolve(file);
   try {
@@ -35,4 +41,4 @@ function requireTs(file) {
   }
 }
 
-module.exports = { requireTs };
+module.exports = { requireTs, compileTs };
