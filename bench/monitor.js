@@ -125,7 +125,7 @@ async function run(results) {
   console.log(`monitor pane load: ${small} syncs for 120 firms, ${big} for 5 000 firms (constant: ${small === big ? "yes" : "NO"})`);
 }
 
-module.exports = { run };
+module.exports = { run, county };
 
 if (require.main === module) {
   const results = [];

@@ -229,7 +229,8 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
 function isTotalRow(line: CellValue[], width: number): boolean {
   for (let c = 0; c < width && c < line.length; c++) {
     const v = line[c];
-    if (typeof v === "string" && v.length < 20 && TOTAL.test(text(v).replace(/\s/g, ""))) return true;
+    // every total label (合计, 总计, 小计 …) has 计: only those cells are normalised
+    if (typeof v === "string" && v.length < 20 && v.includes("计") && TOTAL.test(text(v).replace(/\s/g, ""))) return true;
   }
   return false;
 }
