@@ -98,6 +98,21 @@ describe("production bundle (dist/)", () => {
     });
   });
 
+  test("dist/functions.json lists exactly the issue's 17 functions, each with zh-CN name and descriptions", () => {
+    type Meta = { functions: Array<{ id: string; name: string; description?: string; parameters?: Array<{ name: string; description?: string }> }> };
+    const issue = ["YOY_GROWTH", "TARGET_RATE", "TIME_PROGRESS", "PROGRESS_GAP", "CONTRIBUTION", "PULL", "MU", "ACRE_TAX", "ACRE_REVENUE", "ENERGY_TAX", "LABOR_PRODUCTIVITY", "ACRE_SCORE", "ACRE_GRADE", "USCC_VALID", "APPEAL_CARD", "SCALE_PROJECTION", "SCALE_GAP"];
+    const en = JSON.parse(read("functions.json")) as Meta;
+    const zh = JSON.parse(read("functions-zh-cn.json")) as Meta;
+    expect(en.functions.map((f) => f.id).sort()).toEqual([...issue].sort());
+    for (const f of zh.functions) {
+      const e = en.functions.find((x) => x.id === f.id)!;
+      expect([f.id, /[\u4e00-\u9fff]/.test(f.name)]).toEqual([f.id, true]);
+      expect([f.id, /[\u4e00-\u9fff]/.test(f.description ?? "")]).toEqual([f.id, true]);
+      expect(f.description).not.toBe(e.description);
+      for (const p of f.parameters ?? []) expect([f.id, p.name, /[\u4e00-\u9fff]/.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+    }
+  });
+
   test("HyperFormula (GPL, test-only) is not in any bundle", () => {
     const files = distFiles();
     const inCode = files.filter((f) => /\.(js|html)$/.test(f) && /hyperformula/i.test(fs.readFileSync(path.join(dist, f), "utf8")));
