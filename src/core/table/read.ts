@@ -200,6 +200,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
   const table: Table = { spec, sheet: sheet.name, headerRow, columns, missing, absent, rows: [], totalRows: [], issues: [], notes, address };
   const fields = spec.fields.filter((f) => columns[f.key]);
   const idx = fields.map((f) => columns[f.key].col - startCol);
+  const cols = fields.map((f) => columns[f.key]);
   for (let r = best.row + 1; r < values.length; r++) {
     const line = values[r];
     if (!line) continue;
@@ -218,7 +219,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
       const f = fields[i];
       const raw = line[idx[i]] ?? null;
       out.raw[f.key] = raw;
-      out.values[f.key] = parseField(f, raw, columns[f.key], rowNumber, table, !isTotal);
+      out.values[f.key] = parseField(f, raw, cols[i], rowNumber, table, !isTotal);
     }
     (isTotal ? table.totalRows : table.rows).push(out);
   }
@@ -251,6 +252,7 @@ function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, t
     if (report) pushIssue(table, f, column, row, raw, d.message);
     return null;
   }
+  if (typeof raw === "number" && Number.isFinite(raw) && column.factor === 1) return raw; // the common case, without allocating
   const p = parseNumber(raw);
   if (p.kind === "number" && column.target && column.target !== "%" && typeof raw === "string" && /[%％]\s*\)?$/.test(raw.trim())) {
     // "5.9%" in a 万元 (or 亩 …) column is not an amount: reading it as 0.059 would lose the error.
