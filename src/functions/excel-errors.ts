@@ -36,7 +36,12 @@ export function toExcel(v: OutValue): unknown {
   return Array.isArray(v) ? cell(v[0][0]) : cell(v);
 }
 
-/** A result for a function declared to return a matrix (`any[][]`): a single cell becomes 1×1. */
-export function toExcelMatrix(v: OutValue): unknown[][] {
+/**
+ * A result for a function declared to return a matrix (`any[][]`): a single cell becomes 1×1.
+ * Excel always passes ranges (2-D arrays) for such functions' range parameters; a JavaScript
+ * caller that passes only plain values (`args` without an array) gets a plain value back.
+ */
+export function toExcelMatrix(v: OutValue, args?: unknown[]): unknown[][] {
+  if (args && !args.some(Array.isArray) && !Array.isArray(v)) return cell(v) as unknown[][];
   return Array.isArray(v) ? v.map((row) => row.map(cell)) : [[cell(v)]];
 }

@@ -22,7 +22,7 @@ import { toExcel, toExcelMatrix } from "./excel-errors";
  * @returns Growth rate (0.059 = 5.9%); spills for ranges.
  */
 export function yoyGrowth(current: any[][], previous: any[][]): any[][] {
-  return toExcelMatrix(impl.YOY_GROWTH(current, previous));
+  return toExcelMatrix(impl.YOY_GROWTH(current, previous), [current, previous]);
 }
 
 /**
@@ -33,7 +33,7 @@ export function yoyGrowth(current: any[][], previous: any[][]): any[][] {
  * @returns Completion rate (1.108 = 110.8%).
  */
 export function targetRate(actual: any[][], target: any[][]): any[][] {
-  return toExcelMatrix(impl.TARGET_RATE(actual, target));
+  return toExcelMatrix(impl.TARGET_RATE(actual, target), [actual, target]);
 }
 
 /**
@@ -55,7 +55,7 @@ export function timeProgress(month_or_date: any): any {
  * @returns Gap in percentage points as a decimal (0.225 = +22.5 pp).
  */
 export function progressGap(actual: any[][], target: any[][], month_or_date: any[][]): any[][] {
-  return toExcelMatrix(impl.PROGRESS_GAP(actual, target, month_or_date));
+  return toExcelMatrix(impl.PROGRESS_GAP(actual, target, month_or_date), [actual, target, month_or_date]);
 }
 
 /**
@@ -68,7 +68,7 @@ export function progressGap(actual: any[][], target: any[][], month_or_date: any
  * @returns Contribution rate as a decimal.
  */
 export function contribution(part_now: any[][], part_before: any[][], total_now: any[][], total_before: any[][]): any[][] {
-  return toExcelMatrix(impl.CONTRIBUTION(part_now, part_before, total_now, total_before));
+  return toExcelMatrix(impl.CONTRIBUTION(part_now, part_before, total_now, total_before), [part_now, part_before, total_now, total_before]);
 }
 
 /**
@@ -80,7 +80,7 @@ export function contribution(part_now: any[][], part_before: any[][], total_now:
  * @returns Pull in percentage points as a decimal.
  */
 export function pull(part_now: any[][], part_before: any[][], total_before: any[][]): any[][] {
-  return toExcelMatrix(impl.PULL(part_now, part_before, total_before));
+  return toExcelMatrix(impl.PULL(part_now, part_before, total_before), [part_now, part_before, total_before]);
 }
 
 /**
@@ -90,7 +90,7 @@ export function pull(part_now: any[][], part_before: any[][], total_before: any[
  * @returns Area in mu.
  */
 export function mu(square_metres: any[][]): any[][] {
-  return toExcelMatrix(impl.MU(square_metres));
+  return toExcelMatrix(impl.MU(square_metres), [square_metres]);
 }
 
 /**
@@ -101,7 +101,7 @@ export function mu(square_metres: any[][]): any[][] {
  * @returns 10k yuan per mu.
  */
 export function acreTax(tax: any[][], land_mu: any[][]): any[][] {
-  return toExcelMatrix(impl.ACRE_TAX(tax, land_mu));
+  return toExcelMatrix(impl.ACRE_TAX(tax, land_mu), [tax, land_mu]);
 }
 
 /**
@@ -112,7 +112,7 @@ export function acreTax(tax: any[][], land_mu: any[][]): any[][] {
  * @returns 10k yuan per mu.
  */
 export function acreRevenue(revenue: any[][], land_mu: any[][]): any[][] {
-  return toExcelMatrix(impl.ACRE_REVENUE(revenue, land_mu));
+  return toExcelMatrix(impl.ACRE_REVENUE(revenue, land_mu), [revenue, land_mu]);
 }
 
 /**
@@ -123,7 +123,7 @@ export function acreRevenue(revenue: any[][], land_mu: any[][]): any[][] {
  * @returns 10k yuan per tce.
  */
 export function energyTax(tax: any[][], energy_tce: any[][]): any[][] {
-  return toExcelMatrix(impl.ENERGY_TAX(tax, energy_tce));
+  return toExcelMatrix(impl.ENERGY_TAX(tax, energy_tce), [tax, energy_tce]);
 }
 
 /**
@@ -134,7 +134,7 @@ export function energyTax(tax: any[][], energy_tce: any[][]): any[][] {
  * @returns 10k yuan per person.
  */
 export function laborProductivity(amount: any[][], employees: any[][]): any[][] {
-  return toExcelMatrix(impl.LABOR_PRODUCTIVITY(amount, employees));
+  return toExcelMatrix(impl.LABOR_PRODUCTIVITY(amount, employees), [amount, employees]);
 }
 
 /**
@@ -147,7 +147,7 @@ export function laborProductivity(amount: any[][], employees: any[][]): any[][] 
  * @returns One score per row of values.
  */
 export function acreScore(values: any[][], benchmarks: any[][], weights: any[][], cap?: any): any[][] {
-  return toExcelMatrix(impl.ACRE_SCORE(values, benchmarks, weights, cap));
+  return toExcelMatrix(impl.ACRE_SCORE(values, benchmarks, weights, cap), [values, benchmarks, weights, cap]);
 }
 
 /**
@@ -159,7 +159,7 @@ export function acreScore(values: any[][], benchmarks: any[][], weights: any[][]
  * @returns "A", "B", "C" or "D".
  */
 export function acreGrade(score: any[][], peer_scores: any[][], shares?: any[][]): any[][] {
-  return toExcelMatrix(impl.ACRE_GRADE(score, peer_scores, shares));
+  return toExcelMatrix(impl.ACRE_GRADE(score, peer_scores, shares), [score, peer_scores, shares]);
 }
 
 /**
@@ -169,7 +169,7 @@ export function acreGrade(score: any[][], peer_scores: any[][], shares?: any[][]
  * @returns TRUE or FALSE; blank → #N/A.
  */
 export function usccValid(code: any[][]): any[][] {
-  return toExcelMatrix(impl.USCC_VALID(code));
+  return toExcelMatrix(impl.USCC_VALID(code), [code]);
 }
 /** Former name of usccValid (not a separate custom function). */
 export const usccValidCode = usccValid;
@@ -184,7 +184,7 @@ export const usccValidCode = usccValid;
  * @returns "", "蓝牌", "黄牌" or "红牌".
  */
 export function appealCard(due_date: any[][], as_of: any[][], closed_date?: any[][], thresholds?: any[][]): any[][] {
-  return toExcelMatrix(impl.APPEAL_CARD(due_date, as_of, closed_date, thresholds));
+  return toExcelMatrix(impl.APPEAL_CARD(due_date, as_of, closed_date, thresholds), [due_date, as_of, closed_date, thresholds]);
 }
 
 /**
@@ -196,7 +196,7 @@ export function appealCard(due_date: any[][], as_of: any[][], closed_date?: any[
  * @returns Projected full-year revenue, 10k yuan.
  */
 export function scaleProjection(ytd_revenue: any[][], months: any[][], last_year_monthly?: any[][]): any[][] {
-  return toExcelMatrix(impl.SCALE_PROJECTION(ytd_revenue, months, last_year_monthly));
+  return toExcelMatrix(impl.SCALE_PROJECTION(ytd_revenue, months, last_year_monthly), [ytd_revenue, months, last_year_monthly]);
 }
 
 /**
@@ -209,5 +209,5 @@ export function scaleProjection(ytd_revenue: any[][], months: any[][], last_year
  * @returns Projection − threshold, 10k yuan.
  */
 export function scaleGap(ytd_revenue: any[][], months: any[][], threshold?: any[][], last_year_monthly?: any[][]): any[][] {
-  return toExcelMatrix(impl.SCALE_GAP(ytd_revenue, months, threshold, last_year_monthly));
+  return toExcelMatrix(impl.SCALE_GAP(ytd_revenue, months, threshold, last_year_monthly), [ytd_revenue, months, threshold, last_year_monthly]);
 }

@@ -113,6 +113,36 @@ describe("production bundle (dist/)", () => {
     }
   });
 
+  test("dist/functions.js, run under a stub CustomFunctions runtime, registers working functions", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require("vm") as typeof import("vm");
+    const fns: Record<string, (...a: unknown[]) => unknown> = {};
+    class CfError {
+      constructor(
+        public code: string,
+        public message?: string,
+      ) {}
+    }
+    const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" };
+    const CustomFunctions = { associate: (id: string, fn: (...a: unknown[]) => unknown) => (fns[id] = fn), Error: CfError, ErrorCode };
+    const sandbox: Record<string, unknown> = { CustomFunctions, console };
+    sandbox.window = sandbox;
+    sandbox.self = sandbox;
+    vm.runInNewContext(read("functions.js"), sandbox);
+    expect(Object.keys(fns).length).toBe(17);
+    // Excel passes ranges as 2-D arrays and gets a 2-D array back (it spills)
+    expect(fns.YOY_GROWTH([[110], [128]], [[100], [120]])).toEqual([[0.1], [(128 - 120) / 120]]);
+    expect(fns.TARGET_RATE([[39.16]], [[37]])).toEqual([[39.16 / 37]]);
+    // plain values give a plain value
+    expect(fns.YOY_GROWTH(110, 100)).toBeCloseTo(0.1, 12);
+    expect(fns.TIME_PROGRESS(10)).toBeCloseTo(10 / 12, 12);
+    expect(fns.USCC_VALID("91350100M000100Y43")).toBe(true);
+    // errors become CustomFunctions.Error with the documented code
+    expect(fns.YOY_GROWTH([[1]], [[0]])).toEqual([[new CfError("#DIV/0!")]]);
+    expect((fns.YOY_GROWTH(1, null) as CfError).code).toBe("#N/A");
+    expect((fns.YOY_GROWTH("abc", 1) as CfError).code).toBe("#VALUE!");
+  });
+
   test("HyperFormula (GPL, test-only) is not in any bundle", () => {
     const files = distFiles();
     const inCode = files.filter((f) => /\.(js|html)$/.test(f) && /hyperformula/i.test(fs.readFileSync(path.join(dist, f), "utf8")));
