@@ -364,7 +364,7 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
   const missingMonths = span.filter((k) => k < 1 || !byMonth.has(k));
   const unknowable = span.filter((k) => k >= 1 && byMonth.has(k) && !monthKnowable(k));
   if (missingMonths.length || unknowable.length) {
-    const months = [...missingMonths, ...unknowable].filter((k) => k >= 1);
+    const months = [...missingMonths, ...unknowable].filter((k) => k >= 1).sort((a, b) => a - b);
     skip(
       "three-month-decline",
       m < params.declineMonths
