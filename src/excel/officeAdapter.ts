@@ -89,8 +89,20 @@ function findName(names: string[], wanted: string): string | null {
 export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePortOptions = {}): WorkbookPort {
   const supports = options.supports ?? defaultSupports;
   const chunkCells = options.chunkCells ?? 100_000;
-  /** Per sheet: address → fill colour before the first highlight (null = no fill). */
+  /**
+   * Per sheet: address → fill colour before the first highlight (null = no fill). Kept in memory
+   * and, where workbook settings exist (ExcelApi 1.4), in the document too, so that 清除标记
+   * still restores the fills after the pane was closed and reopened. An entry here (even empty)
+   * means this session already knows what the document holds.
+   */
   const saved = new Map<string, Map<string, string | null>>();
+  const persist = supports("1.4");
+  const settingKey = (sheet: string) => `jingxin.highlight.${sheet}`;
+  const loadStored = (ctx: Excel.RequestContext, sheet: string) => {
+    const item = ctx.workbook.settings.getItemOrNullObject(settingKey(sheet));
+    item.load("value");
+    return item;
+  };
 
   const suspend = (ctx: Excel.RequestContext) => {
     if (supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
@@ -401,28 +413,47 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         const fills = cells.map((a) => ({ a, fill: ws.getRange(a).format.fill }));
         const fresh = fills.filter((f) => !mem.has(f.a));
         for (const f of fresh) f.fill.load(withPattern ? "color,pattern" : "color");
-        if (fresh.length > 0) await ctx.sync();
+        // fills saved by an earlier session of the pane (still highlighted) are the originals
+        const stored = !saved.has(sheet) && persist ? loadStored(ctx, sheet) : null;
+        if (fresh.length > 0 || stored) await ctx.sync();
+        const before = stored && !stored.isNullObject ? (stored.value as Record<string, string | null> | null) : null;
         for (const f of fresh) {
           const none = withPattern ? f.fill.pattern === "None" : !f.fill.color || f.fill.color.toUpperCase() === "#FFFFFF";
-          mem.set(f.a, none ? null : f.fill.color);
+          mem.set(f.a, before && f.a in before ? before[f.a] : none ? null : f.fill.color);
         }
+        for (const [a, prev] of Object.entries(before ?? {})) if (!mem.has(a)) mem.set(a, prev);
         saved.set(sheet, mem);
         for (const f of fills) f.fill.color = fillColor;
+        if (persist) ctx.workbook.settings.add(settingKey(sheet), Object.fromEntries(mem));
         await ctx.sync();
       }),
 
     clearHighlight: async (sheet) => {
-      const mem = saved.get(sheet);
-      if (!mem || mem.size === 0) return;
+      let mem = saved.get(sheet);
+      if (!mem && persist) {
+        // the pane was reloaded since highlighting: the saved fills are in the workbook
+        const stored = await run(async (ctx) => {
+          const item = loadStored(ctx, sheet);
+          await ctx.sync();
+          return item.isNullObject ? null : (item.value as Record<string, string | null> | null);
+        });
+        mem = new Map(Object.entries(stored ?? {}));
+      }
+      if (!mem || mem.size === 0) {
+        saved.set(sheet, new Map());
+        return;
+      }
+      const restore = mem;
       await onSheet(sheet, async (ctx, ws) => {
-        for (const [a, prev] of mem) {
+        for (const [a, prev] of restore) {
           const fill = ws.getRange(a).format.fill;
           if (prev === null) fill.clear();
           else fill.color = prev;
         }
+        if (persist) ctx.workbook.settings.add(settingKey(sheet), {});
         await ctx.sync();
       });
-      saved.delete(sheet);
+      saved.set(sheet, new Map());
     },
 
     upsertChart: (sheet, spec: ChartSpec) =>

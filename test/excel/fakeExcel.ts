@@ -34,6 +34,8 @@ export interface FakeBook {
   name: string;
   sheets: FakeSheet[];
   tables: { name: string; sheet: string; address: string }[];
+  /** Workbook settings (Excel.SettingCollection): stored with the document. */
+  settings?: Record<string, unknown>;
   active: string;
   selected: string | null;
 }
@@ -419,7 +421,26 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     },
   });
 
-  const workbook: Record<string, unknown> = { worksheets, tables };
+  const settings = {
+    add: (key: string, value: unknown) => {
+      calls.push(`settings.add ${key}`);
+      queue.push(() => (book.settings = { ...book.settings, [key]: JSON.parse(JSON.stringify(value)) }));
+    },
+    getItemOrNullObject: (key: string) => {
+      const item: Record<string, unknown> = { isNullObject: NOT_LOADED, value: NOT_LOADED };
+      item.load = () => {
+        queue.push(() => {
+          const has = !!book.settings && key in book.settings;
+          item.isNullObject = !has;
+          item.value = has ? JSON.parse(JSON.stringify(book.settings![key])) : null;
+        });
+        return item;
+      };
+      return item;
+    },
+  };
+
+  const workbook: Record<string, unknown> = { worksheets, tables, settings };
   workbook.load = loadable(workbook, { name: () => book.name });
 
   const context = {

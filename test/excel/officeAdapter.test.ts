@@ -253,6 +253,28 @@ describe("writeCells, appendRows, selectCell, charts", () => {
 });
 
 describe("highlight / clearHighlight", () => {
+  test("the saved fills live in the document too: after the pane is reopened, clear still restores them, and highlighting again keeps the originals", async () => {
+    const sheet = newSheet("月报", table(5));
+    sheet.cells.get("1,0")!.fill = "#FF0000"; // A2 red
+    const book = newBook([sheet]);
+    const first = setup(book);
+    await first.port.highlight("月报", ["A2", "C4"], "#FFC7CE");
+    expect(first.fake.state.syncs).toBe(2); // no round trip added for the document copy
+    // the pane is closed and reopened: a new port, nothing in memory
+    const second = setup(book);
+    await second.port.highlight("月报", ["A2", "B3"], "#FFFF00");
+    expect(second.fake.state.syncs).toBe(2);
+    const third = setup(book);
+    await third.port.clearHighlight("月报");
+    expect(["A2", "B3", "C4"].map((a) => cellOf(sheet, a)!.fill)).toEqual(["#FF0000", null, null]);
+    // cleared: the document holds nothing more to restore
+    const fourth = setup(book);
+    await fourth.port.clearHighlight("月报");
+    expect(fourth.fake.state.syncs).toBe(1);
+    expect(cellOf(sheet, "A2")!.fill).toBe("#FF0000");
+  });
+
+
   test("restores each original fill colour and clears cells that had none", async () => {
     const sheet = newSheet("月报", table(5));
     sheet.cells.get("1,0")!.fill = "#FF0000"; // A2 red
