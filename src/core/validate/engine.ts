@@ -377,11 +377,18 @@ export function validateSheet(
   return { result, table, ruleSet };
 }
 
+/** The verdict as a title (可以提交 / 不能提交) and its reasons. */
+export function verdictParts(r: ValidationResult): { title: string; detail: string } {
+  if (r.ready) {
+    const detail = r.counts.warning > 0 ? `${r.counts.warning} 个提示${r.counts.explained === r.counts.warning ? "均已说明" : "仅供核实"}` : "";
+    return { title: "可以提交 (ready to submit)", detail };
+  }
+  return { title: "不能提交 (not ready)", detail: r.reasons.join("；") };
+}
+
 /** The verdict in words: 可以提交 / 不能提交 with reasons. */
 export function verdictText(r: ValidationResult): string {
-  if (r.ready) {
-    const extra = r.counts.warning > 0 ? `（${r.counts.warning} 个提示${r.counts.explained === r.counts.warning ? "均已说明" : "仅供核实"}）` : "";
-    return `可以提交${extra} (ready to submit)`;
-  }
-  return `不能提交：${r.reasons.join("；")} (not ready)`;
+  const { detail } = verdictParts(r);
+  if (r.ready) return `可以提交${detail ? `（${detail}）` : ""} (ready to submit)`;
+  return `不能提交：${detail} (not ready)`;
 }

@@ -30,7 +30,7 @@ import {
   RuleSetId,
   SheetValidation,
   validateSheet,
-  verdictText,
+  verdictParts,
   Finding,
 } from "../../core/validate";
 import { FindingsGroup } from "./FindingsList";
@@ -46,7 +46,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
   bar: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px", alignItems: "end" },
   grow: { minWidth: "120px", flexGrow: 1 },
-  month: { width: "80px" },
+  month: { width: "100px" },
+  monthInput: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px" },
   muted: { color: tokens.colorNeutralForeground3 },
   skipped: { margin: 0, paddingLeft: "18px" },
@@ -199,7 +200,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
           </Select>
         </Field>
         <Field label="月份 (month)" className={s.month}>
-          <Input value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动" inputMode="numeric" />
+          <Input className={s.monthInput} value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动" inputMode="numeric" />
         </Field>
         <NamePicker label="上月工作表 (last month)" className={s.grow} value={previous} names={(sheets ?? []).filter((n) => n !== sheet)} onChange={setPrevious}>
           <option value={NONE}>（无）(none)</option>
@@ -228,8 +229,8 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
         <>
           <MessageBar intent={result.ready ? "success" : "error"} data-testid="verdict">
             <MessageBarBody>
-              <MessageBarTitle>{result.ready ? "可以提交" : "不能提交"}</MessageBarTitle>
-              {verdictText(result)}
+              <MessageBarTitle>{verdictParts(result).title}</MessageBarTitle>
+              {verdictParts(result).detail}
             </MessageBarBody>
           </MessageBar>
           <Text size={200} className={s.muted} data-testid="summary">
