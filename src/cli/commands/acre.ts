@@ -9,7 +9,7 @@
  */
 import { Command } from "commander";
 import * as ExcelJS from "exceljs";
-import { CliContext } from "../context";
+import { CliContext, unusable } from "../context";
 import { openWorkbookFile, pickSheet, writeNewWorkbook } from "../io";
 import { createFilePort } from "../../workbook/fileAdapter";
 import { SheetValues } from "../../workbook/port";
@@ -70,10 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--last-year <sheetOrFile>", "上年评价结果：本工作簿的工作表名或另一个 .xlsx (last year's result: a sheet of this workbook or another .xlsx)")
     .option("--json", "输出 JSON (print JSON)")
     .action(async (file: string, opts: Options) => {
-      const fail = (message: string) => {
-        ctx.err(`jx acre: ${message}`);
-        ctx.exit(2);
-      };
+      const fail = unusable(ctx, "acre");
       const opened = await openWorkbookFile(file);
       if ("error" in opened) return fail(opened.error);
       const { port } = opened;

@@ -4,7 +4,7 @@
  * (file missing or not an xlsx, no monthly report sheet, a required column missing, no month).
  */
 import { Command } from "commander";
-import { CliContext } from "../context";
+import { CliContext, unusable } from "../context";
 import { analyzeMonth, MonitorResult, RULES } from "../../core/monitor/analyze";
 import { loadMonitor } from "../../core/monitor/load";
 import { SEVERITY_LABEL, targetMark, toJson } from "../../core/monitor/report";
@@ -36,10 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--previous <file...>", "前几个月的月报工作簿 (earlier months' workbooks)")
     .option("--json", "输出 JSON (print JSON)")
     .action(async (file: string, opts: Options) => {
-      const fail = (message: string) => {
-        ctx.err(`jx monitor: ${message}`);
-        ctx.exit(2);
-      };
+      const fail = unusable(ctx, "monitor");
       let month: number | null = null;
       if (opts.month !== undefined) {
         const n = Number(opts.month);

@@ -5,7 +5,7 @@
  * month, a bad option). Notes about the data go to stderr; with --json stdout is the JSON only.
  */
 import { Command } from "commander";
-import { CliContext } from "../context";
+import { CliContext, unusable } from "../context";
 import { openWorkbookFile, pickSheet } from "../io";
 import { analyzePool, failed, PoolOptions, PoolReport, poolJson, poolSheetNames, sortFirms } from "../../core/pool/analyze";
 import { SheetLike } from "../../core/table";
@@ -43,10 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--dropped <n>", "退规企业数 (firms that dropped out; overrides the 退规 sheet and the 目标 sheet)")
     .option("--json", "输出 JSON (print JSON)")
     .action(async (file: string, opts: Options) => {
-      const fail = (message: string) => {
-        ctx.err(`jx pool: ${message}`);
-        ctx.exit(2);
-      };
+      const fail = unusable(ctx, "pool");
       const options: PoolOptions = {};
       for (const [key, name, max] of [
         ["month", "--month", 12],

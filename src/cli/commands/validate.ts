@@ -10,7 +10,7 @@
  * rules that were not run and notes go to stderr.
  */
 import { Command } from "commander";
-import { CliContext } from "../context";
+import { CliContext, unusable } from "../context";
 import { openWorkbookFile, writeNewWorkbook } from "../io";
 import type { FilePort } from "../../workbook/fileAdapter";
 import type { SheetValues } from "../../workbook/port";
@@ -151,10 +151,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--report <out>", "另存一份带“校验报告”工作表的副本 (write a copy with a 校验报告 sheet)")
     .option("--force", "覆盖已存在的 --report 文件 (overwrite an existing --report file; never the input)")
     .action(async (file: string, opts: Options) => {
-      const fail = (message: string) => {
-        ctx.err(`jx validate: ${message}`);
-        ctx.exit(2);
-      };
+      const fail = unusable(ctx, "validate");
       let choice: RuleSetId | "auto" = "auto";
       if (opts.rules !== undefined) {
         if (!RULE_IDS.includes(opts.rules as RuleSetId)) return fail(`--rules 应为 monthly、acre 或 pool，而不是“${opts.rules}” (--rules must be monthly, acre or pool)`);
