@@ -129,7 +129,7 @@ const N_MONTHLY = 117; // the seed's 117 above-scale firms
 /** 上年同期1-10月工业总产值 of the county, 万元: the seed's 104.5 亿元 (1–10月 2022). */
 const LY_TOTAL = 1045000;
 const MONTH = 10;
-/** Row indexes (0-based, data rows) of the planted defects in 10月. Documented in the README (sample workbook). */
+/** Row indexes (0-based, data rows) of the planted defects in 10月. Documented in docs/workbench.md (sample workbook). */
 const DEFECTS = {
   badCheckChar: 6, // 统一社会信用代码 check character wrong → 提示
   textNumber: 14, // 本月工业总产值 written "120万元" → 错误 proposing 120

@@ -65,8 +65,8 @@ export function officeStateMessage(state: Exclude<OfficeState, { kind: "excel" }
     return {
       title: `Excel 在 ${s} 秒内未响应 (Excel did not respond within ${s} s)`,
       body:
-        "请关闭并重新打开任务窗格；若仍出现，请重启 Excel，并参阅 README 的“Troubleshooting”部分。" +
-        " (Close and reopen the task pane; if this persists, restart Excel and see README › Troubleshooting.)",
+        "请关闭并重新打开任务窗格；若仍出现，请重启 Excel，并参阅 docs/deployment.md 的“Troubleshooting”部分。" +
+        " (Close and reopen the task pane; if this persists, restart Excel and see docs/deployment.md › Troubleshooting.)",
     };
   }
   return {

@@ -2,7 +2,7 @@
  * The custom-function contract of issue #2, checked row by row in HyperFormula (the same
  * implementations Excel calls): error order incl. mixed cases, numeric text, broadcasting,
  * TIME_PROGRESS boundaries, ACRE_GRADE boundaries against the domain.md rule for N = 1..20,
- * APPEAL_CARD days, SCALE_GAP optional-argument positions, USCC_VALID, and the README examples.
+ * APPEAL_CARD days, SCALE_GAP optional-argument positions, USCC_VALID, and the examples of docs/functions.md.
  */
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { createEngine } from "../../src/workbench/jxPlugin";
@@ -188,7 +188,7 @@ test("USCC_VALID: case and surrounding spaces ignored; wrong check → FALSE; bl
   ).toEqual([true, true, false, false, false, "#N/A"]);
 });
 
-test("the README examples give the documented results", () => {
+test("the docs/functions.md examples give the documented results", () => {
   expect(
     evaluate([
       "=JX.YOY_GROWTH(104.5, 98.68)",
