@@ -35,16 +35,8 @@ export interface CellUpdate {
   value: CellValue;
 }
 
-export interface ChartSpec {
-  /** Stable name: a chart with the same name on the sheet is replaced (refreshed in place). */
-  name: string;
-  type: "column" | "line" | "bar";
-  title: string;
-  /** A1 range of the data on the same sheet, header row first, first column = categories. */
-  dataRange: string;
-  /** Top-left anchor cell. */
-  anchor: string;
-}
+export type { ChartSpec } from "../core/chart";
+import type { ChartSpec } from "../core/chart";
 
 export interface WorkbookPort {
   readonly kind: "excel" | "file";

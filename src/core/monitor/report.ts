@@ -3,7 +3,7 @@
  * side-by-side blocks so that every column has one number format (rates as decimals shown
  * with a % format), plus the two chart specs over the sheet's own data. Pure.
  */
-import type { ChartSpec } from "../../workbook/port";
+import type { ChartSpec } from "../chart";
 import { MonitorResult, RULES, TargetProgress } from "./analyze";
 
 export const ANALYSIS_SHEET = "运行分析";

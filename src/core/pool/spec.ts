@@ -8,6 +8,7 @@
  * or, instead of the months, 1-本月营业收入 with a 月份 column.
  * Amounts in 万元 (a header unit such as “(千元)” is converted).
  */
+import { toHalfWidth } from "../num";
 import { FieldSpec, TableSpec } from "../table";
 
 /** Tiers of the SME gradient pool, in display order. */
@@ -123,3 +124,54 @@ export function poolTemplate(): { rows: string[][]; numberFormats: (string | nul
     validationLists: { [header.indexOf("培育层级")]: [...POOL_TIERS], [header.indexOf("状态")]: [...POOL_STATUSES] },
   };
 }
+
+const TIER_ALIASES: Record<string, string> = {
+  拟进规: "拟进规",
+  拟进规培育库: "拟进规",
+  拟进规企业: "拟进规",
+  高成长性: "高成长性",
+  高成长: "高成长性",
+  高成长性企业: "高成长性",
+  高成长性培育库: "高成长性",
+  专精特新: "专精特新",
+  专精特新企业: "专精特新",
+  专精特新培育库: "专精特新",
+  专精特新小巨人: "专精特新“小巨人”",
+  小巨人: "专精特新“小巨人”",
+  小巨人培育库: "专精特新“小巨人”",
+};
+
+const STATUS_ALIASES: Record<string, string> = {
+  培育中: "培育中",
+  培育: "培育中",
+  在库: "培育中",
+  在培: "培育中",
+  已入规: "已入规",
+  入规: "已入规",
+  已进规: "已入规",
+  进规: "已入规",
+  已升规: "已入规",
+  退库: "退库",
+  已退库: "退库",
+  退出: "退库",
+  已退出: "退库",
+};
+
+export const squash = (s: string) => toHalfWidth(s).replace(/[\s“”"'‘’「」『』《》]/g, "");
+
+/** The canonical tier of a cell text, or the trimmed text itself when unknown; null when blank. */
+export function normalizeTier(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined || raw.trim() === "") return null;
+  if ((POOL_TIERS as readonly string[]).includes(raw)) return raw;
+  return TIER_ALIASES[squash(raw)] ?? raw.trim();
+}
+
+/** The canonical status of a cell text; blank → 培育中; unknown → the trimmed text. */
+export function normalizeStatus(raw: string | null | undefined): string {
+  if (raw === null || raw === undefined || raw.trim() === "") return "培育中";
+  if ((POOL_STATUSES as readonly string[]).includes(raw)) return raw;
+  return STATUS_ALIASES[squash(raw)] ?? raw.trim();
+}
+
+/** A cell as text: trimmed, numbers as written; blank → null. */
+export const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : null);
