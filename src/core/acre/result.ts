@@ -5,7 +5,8 @@
  */
 import { CellValue } from "../num";
 import { columnLetters, isReadError, readTable, SheetLike, TableSpec } from "../table";
-import { AcreEvaluation, FirmResult, LastYearFirm, parseGrade, PoolName } from "./evaluate";
+import { LastYearFirm, parseGrade } from "./compare";
+import { AcreEvaluation, FirmResult, PoolName } from "./model";
 import { Grade } from "./grade";
 import { DataKey, indicatorDef, indicatorHeader, INDICATORS, IndicatorKey } from "./indicators";
 import { allIndicatorsInUse, describeParams, GRADES, OutCell } from "./params";

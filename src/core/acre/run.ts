@@ -5,7 +5,10 @@
  */
 import { CellValue } from "../num";
 import { isReadError, ParseIssue, readTable, SheetLike, Table } from "../table";
-import { AcreEvaluation, compareWithLastYear, Comparison, evaluateFirms, firmsFromTable } from "./evaluate";
+import { compareWithLastYear, Comparison } from "./compare";
+import { evaluateFirms } from "./evaluate";
+import { firmsFromTable } from "./fromTable";
+import { AcreEvaluation } from "./model";
 import { DataKey, indicatorDef } from "./indicators";
 import { indicatorsInUse, ParamsRead, readParams } from "./params";
 import { readLastYear } from "./result";

@@ -1,0 +1,92 @@
+/**
+ * Who is evaluated (domain.md §4, docs/acre.md): a firm is out of scope, with its reason, when
+ * the name is blank; 规模 is not 规上/规下; the land is blank, not a number or ≤ 0 (无用地); a
+ * 规下 firm has less than the minimum land (default 3 亩); a datum needed by an indicator in use
+ * for its scale is blank or unreadable; or a denominator of such an indicator is 0 (e.g. 综合能耗 0
+ * → 单位能耗税收 undefined: an industrial firm reporting zero energy is treated as missing data,
+ * never scored 0 or ∞).
+ */
+import { DATA_LABELS, DataKey, indicatorDef, IndicatorKey } from "./indicators";
+import { AcreFirmInput, ScopeCode } from "./model";
+import { AcreParams, indicatorsInUse } from "./params";
+import { Scale, SCALES } from "./spec";
+
+export const DATA_KEYS: DataKey[] = ["land", "tax", "revenue", "valueAdded", "energy", "employees", "rnd", "techInvestment"];
+
+export function reasonText(code: ScopeCode, detail: string, params: AcreParams): string {
+  switch (code) {
+    case "noName":
+      return "缺少企业名称 (no firm name)";
+    case "noScale":
+      return `规模应为“规上”或“规下”${detail ? `，实为“${detail}”` : "，为空"} (scale must be 规上 or 规下)`;
+    case "noLand":
+      return `无用地面积${detail ? `：${detail}` : ""} (no land)`;
+    case "belowMinLand":
+      return `规下企业用地不足 ${params.minLandBelowScale} 亩（${detail} 亩）(below ${params.minLandBelowScale} 亩)`;
+    case "missingData":
+      return `数据缺失：${detail} (missing data)`;
+    case "zeroDenominator":
+      return `${detail} (zero denominator: treated as missing data)`;
+  }
+}
+
+export function fmt(n: number): string {
+  return String(Number(n.toPrecision(6)));
+}
+
+/** What the evaluation needs per scale, computed once: indicators in use with weight, numerator, denominator. */
+export interface Use {
+  key: IndicatorKey;
+  weight: number;
+  num: DataKey;
+  den: DataKey;
+  opts: { cap?: number };
+}
+
+export function usesOf(params: AcreParams): Record<Scale, Use[]> {
+  const out = {} as Record<Scale, Use[]>;
+  for (const s of SCALES) {
+    out[s] = indicatorsInUse(params, s).map((k) => {
+      const d = indicatorDef(k);
+      return { key: k, weight: params.weights[s][k]!, num: d.numerator(params.laborNumerator), den: d.denominator, opts: params.caps[k] !== undefined ? { cap: params.caps[k] } : {} };
+    });
+  }
+  return out;
+}
+
+/** Scope of one firm: null when in scope, else the code and its detail text. */
+export function scopeOf(f: AcreFirmInput, scale: Scale | null, data: Record<DataKey, number | null>, params: AcreParams, uses: Record<Scale, Use[]>): [ScopeCode, string] | null {
+  if (!f.name || String(f.name).trim() === "") return ["noName", ""];
+  if (!scale) return ["noScale", f.scale === null || f.scale === undefined ? "" : String(f.scale)];
+  if (data.land === null || data.land <= 0) {
+    const why = f.invalid?.land ?? (data.land === null ? "" : `用地面积为 ${fmt(data.land)}`);
+    return ["noLand", why];
+  }
+  if (scale === "规下" && data.land < params.minLandBelowScale) return ["belowMinLand", fmt(data.land)];
+  let missing: DataKey[] | null = null;
+  for (const u of uses[scale]) {
+    for (const key of [u.num, u.den]) {
+      if (data[key] === null && !(missing ??= []).includes(key)) missing.push(key);
+    }
+  }
+  if (missing) return ["missingData", missing.map((k) => (f.invalid?.[k] ? `${DATA_LABELS[k]}（${f.invalid[k]}）` : DATA_LABELS[k])).join("、")];
+  for (const u of uses[scale]) {
+    if (data[u.den] === 0) return ["zeroDenominator", `${DATA_LABELS[u.den]}为 0，无法计算${indicatorDef(u.key).label}`];
+  }
+  return null;
+}
+
+export function toData(f: AcreFirmInput): Record<DataKey, number | null> {
+  const n = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  return {
+    land: n(f.land),
+    tax: n(f.tax),
+    revenue: n(f.revenue),
+    valueAdded: n(f.valueAdded),
+    energy: n(f.energy),
+    employees: n(f.employees),
+    rnd: n(f.rnd),
+    techInvestment: n(f.techInvestment),
+  };
+}
+
