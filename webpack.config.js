@@ -19,6 +19,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
 const { checkManifest } = require("./scripts/manifest-check");
+const { schemaCheck } = require("./scripts/manifest-schema");
 
 const urlDev = "https://localhost:3000/";
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -216,10 +217,16 @@ class GuardPlugin {
           }
         }
       });
-      compilation.hooks.processAssets.tap({ name: "GuardPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+      compilation.hooks.processAssets.tapPromise({ name: "GuardPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, async () => {
         const asset = compilation.getAsset("manifest.xml");
         if (!asset) return;
-        const { ok, errors } = checkManifest(asset.source.source().toString(), { baseUrl: this.manifestBase });
+        const xml = asset.source.source().toString();
+        const schema = await schemaCheck(xml, "dist/manifest.xml");
+        if (!schema.ok) {
+          compilation.errors.push(new WebpackError(`dist/manifest.xml is not valid against Microsoft's manifest schema:\n  ${schema.errors.join("\n  ")}`));
+          return;
+        }
+        const { ok, errors } = checkManifest(xml, { baseUrl: this.manifestBase });
         if (!ok) compilation.errors.push(new WebpackError(`dist/manifest.xml fails the structural check:\n  ${errors.join("\n  ")}`));
       });
     });

@@ -63,6 +63,9 @@ function parseXml(src) {
     if (src.startsWith("<!--", i)) {
       const end = src.indexOf("-->", i + 4);
       if (end === -1) fail("unterminated comment");
+      // XML 1.0 §2.5: "--" must not occur inside a comment (Office's parser rejects it).
+      const dd = src.indexOf("--", i + 4);
+      if (dd < end) fail("a comment must not contain '--' (XML 1.0 §2.5)", dd);
       i = end + 3;
     } else if (src.startsWith("<![CDATA[", i)) {
       const end = src.indexOf("]]>", i);

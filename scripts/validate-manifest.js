@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run validate`: offline structural check of manifest.xml (see scripts/manifest-check.js).
+ * `npm run validate`: offline check of manifest.xml: well-formed XML and valid against Microsoft's
+ * manifest schema (libxml2, scripts/manifest-schema.js), then the project's own rules
+ * (scripts/manifest-check.js). Each problem names the file, the line and the reason.
  *   node scripts/validate-manifest.js                      # manifest.xml
  *   node scripts/validate-manifest.js dist/manifest.xml    # also any built manifest
  *   node scripts/validate-manifest.js --base https://intranet.example/jx/ dist/manifest.xml
@@ -10,6 +12,7 @@
 const fs = require("fs");
 const path = require("path");
 const { checkManifest } = require("./manifest-check");
+const { schemaCheck } = require("./manifest-schema");
 
 const args = process.argv.slice(2);
 let baseUrl;
@@ -20,25 +23,39 @@ for (let k = 0; k < args.length; k++) {
 }
 if (files.length === 0) files.push(path.join(__dirname, "..", "manifest.xml"));
 
-let failed = false;
-for (const f of files) {
-  const label = path.relative(process.cwd(), f) || f;
-  let xml;
-  try {
-    xml = fs.readFileSync(f, "utf8");
-  } catch (e) {
-    console.error(`✗ ${label}: cannot read (${e.code || e.message})`);
-    failed = true;
-    continue;
+async function main() {
+  let failed = false;
+  for (const f of files) {
+    const label = path.relative(process.cwd(), f) || f;
+    let xml;
+    try {
+      xml = fs.readFileSync(f, "utf8");
+    } catch (e) {
+      console.error(`✗ ${label}: cannot read (${e.code || e.message})`);
+      failed = true;
+      continue;
+    }
+    const schema = await schemaCheck(xml, label);
+    if (!schema.ok) {
+      failed = true;
+      console.error(`✗ ${label}: not valid against Microsoft's manifest schema (${schema.errors.length} problem(s))`);
+      for (const e of schema.errors) console.error(`  - ${e}`);
+      continue;
+    }
+    const { ok, errors, warnings, info } = checkManifest(xml, { baseUrl });
+    for (const w of warnings) console.warn(`! ${label}: ${w}`);
+    if (ok) {
+      console.log(`✓ ${label}: manifest OK: XML schema and project rules (Id ${info.id}, Version ${info.version}, base ${info.baseUrl})`);
+    } else {
+      failed = true;
+      console.error(`✗ ${label}: ${errors.length} problem(s)`);
+      for (const e of errors) console.error(`  - ${e}`);
+    }
   }
-  const { ok, errors, warnings, info } = checkManifest(xml, { baseUrl });
-  for (const w of warnings) console.warn(`! ${label}: ${w}`);
-  if (ok) {
-    console.log(`✓ ${label}: manifest OK (Id ${info.id}, Version ${info.version}, base ${info.baseUrl})`);
-  } else {
-    failed = true;
-    console.error(`✗ ${label}: ${errors.length} problem(s)`);
-    for (const e of errors) console.error(`  - ${e}`);
-  }
+  process.exit(failed ? 1 : 0);
 }
-process.exit(failed ? 1 : 0);
+
+main().catch((e) => {
+  console.error(`✗ validate: ${e && e.message ? e.message : e}`);
+  process.exit(1);
+});

@@ -11,6 +11,9 @@ import { spawnSync } from "child_process";
 const { scanDir } = require("../../scripts/url-scan") as {
   scanDir: (dir: string, o?: { allow?: string[] }) => Array<{ file: string; url: string; kind: string; line: number }>;
 };
+const { schemaCheck } = require("../../scripts/manifest-schema") as {
+  schemaCheck: (xml: string, fileName?: string) => Promise<{ ok: boolean; errors: string[] }>;
+};
 const { checkManifest } = require("../../scripts/manifest-check") as {
   checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { baseUrl: string } };
 };
@@ -152,6 +155,12 @@ describe("production bundle (dist/)", () => {
       .filter((f) => f.endsWith(".map"))
       .filter((f) => (JSON.parse(fs.readFileSync(path.join(dist, f), "utf8")).sources as string[]).some((s) => /node_modules\/hyperformula\//.test(s)));
     expect(inMaps).toEqual([]);
+  });
+
+  test("every manifest in dist/ is well-formed XML and valid against Microsoft's schema", async () => {
+    const manifests = distFiles().filter((f) => /manifest[^/]*\.xml$/.test(f));
+    expect(manifests.length).toBeGreaterThan(0);
+    for (const f of manifests) expect(await schemaCheck(read(f), `dist/${f}`)).toEqual({ ok: true, errors: [] });
   });
 
   test("nothing is fetched from outside localhost and the configured base URL", () => {

@@ -8,6 +8,11 @@ const { checkManifest } = require("../../scripts/manifest-check") as {
   checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { id: string; version: string; baseUrl: string } };
 };
 
+const { schemaCheck, wellFormed } = require("../../scripts/manifest-schema") as {
+  schemaCheck: (xml: string, fileName?: string) => Promise<{ ok: boolean; errors: string[] }>;
+  wellFormed: (xml: string, fileName?: string) => Promise<{ ok: boolean; errors: string[] }>;
+};
+
 const root = path.join(__dirname, "..", "..");
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 
@@ -15,6 +20,60 @@ function broken(from: string, to: string): string {
   expect(manifest).toContain(from);
   return manifest.split(from).join(to);
 }
+
+describe("manifest.xml against a real XML parser and Microsoft's schema (libxml2)", () => {
+  test("manifest.xml is well-formed and valid against the schema", async () => {
+    expect(await schemaCheck(manifest, "manifest.xml")).toEqual({ ok: true, errors: [] });
+  });
+
+  test("a '--' inside a comment is not XML: rejected with its line and the reason", async () => {
+    const lines = manifest.split("\n");
+    const at = lines.findIndex((l) => l.includes("<DefaultLocale>"));
+    lines.splice(at, 0, "  <!-- build with: npm run build -- --env urlProd=https://host/ -->");
+    const r = await schemaCheck(lines.join("\n"), "manifest.xml");
+    expect(r.ok).toBe(false);
+    expect(r.errors[0]).toMatch(new RegExp(`^manifest\\.xml:${at + 1}: .*(double.hyphen|'--')`, "i"));
+    // The project's own parser refuses it too, so the build guard cannot be fooled.
+    expect(checkManifest(lines.join("\n")).ok).toBe(false);
+  });
+
+  test("an element the schema does not allow is rejected with its line and the reason", async () => {
+    const bad = broken("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteEverything</Permissions>");
+    const line = bad.split("\n").findIndex((l) => l.includes("<Permissions>")) + 1;
+    const r = await schemaCheck(bad, "manifest.xml");
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual([expect.stringMatching(new RegExp(`^manifest\\.xml:${line}: .*Permissions.*ReadWriteEverything`))]);
+    const order = broken("<ProviderName>Jingxin</ProviderName>", "");
+    expect((await schemaCheck(order, "manifest.xml")).ok).toBe(false);
+    const runtime = broken('lifetime="long"', 'lifetime="forever"');
+    expect((await schemaCheck(runtime, "manifest.xml")).errors.join("\n")).toMatch(/lifetime/);
+  });
+
+  test("every XML file the project ships or builds is well-formed (no '--' in any comment)", async () => {
+    const tracked = spawnSync("git", ["ls-files", "*.xml", "**/*.xml"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    const built = ["dist", "dist-wps", "dist-workbench"].flatMap((d) => {
+      const dir = path.join(root, d);
+      return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".xml")).map((f) => path.join(d, f)) : [];
+    });
+    const all = [...new Set([...tracked, ...built])];
+    expect(all).toContain("manifest.xml");
+    for (const f of all) expect(await wellFormed(fs.readFileSync(path.join(root, f), "utf8"), f)).toEqual({ ok: true, errors: [] });
+  });
+
+  test("npm run validate names the line and the reason for a manifest that is not XML or that the schema rejects", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-manifest-"));
+    const notXml = path.join(dir, "not-xml.xml");
+    fs.writeFileSync(notXml, manifest.replace("<!--", "<!-- npm run build -- --env"));
+    const rejected = path.join(dir, "rejected.xml");
+    fs.writeFileSync(rejected, broken("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>All</Permissions>"));
+    const script = path.join(root, "scripts", "validate-manifest.js");
+    const r = spawnSync(process.execPath, [script, notXml, rejected], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not-xml\.xml:2: .*(double.hyphen|'--')/i);
+    expect(r.stderr).toMatch(/rejected\.xml:\d+: .*Permissions/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe("manifest.xml (offline structural check)", () => {
   test("passes", () => {
@@ -70,7 +129,7 @@ describe("manifest.xml (offline structural check)", () => {
     const script = path.join(root, "scripts", "validate-manifest.js");
     const fail = spawnSync(process.execPath, [script, bad], { encoding: "utf8" });
     expect(fail.status).toBe(1);
-    expect(fail.stderr).toMatch(/bt:Override/);
+    expect(fail.stderr).toMatch(/manifest\.xml:\d+: .*officeappbasictypes\/1\.0\}Override/); // the schema wants bt:Override
     const pass = spawnSync(process.execPath, [script], { encoding: "utf8", cwd: root });
     expect(pass.status).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });

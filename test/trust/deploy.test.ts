@@ -14,6 +14,9 @@ const { scanDir, findUrls } = require("../../scripts/url-scan") as {
   scanDir: (dir: string, o?: { allow?: string[] }) => Array<{ file: string; url: string; kind: string; line: number }>;
   findUrls: (text: string) => Array<{ url: string; kind: string }>;
 };
+const { schemaCheck } = require("../../scripts/manifest-schema") as {
+  schemaCheck: (xml: string, fileName?: string) => Promise<{ ok: boolean; errors: string[] }>;
+};
 const { checkManifest } = require("../../scripts/manifest-check") as {
   checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { baseUrl: string } };
 };
@@ -34,6 +37,10 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+test("the intranet manifest is well-formed XML and valid against Microsoft's schema", async () => {
+  expect(await schemaCheck(fs.readFileSync(path.join(out, "manifest.xml"), "utf8"), "manifest.xml")).toEqual({ ok: true, errors: [] });
+});
 
 test("the manifest passes the structural check with the intranet base URL and names no other host", () => {
   const xml = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
