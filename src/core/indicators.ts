@@ -78,50 +78,10 @@ export function laborProductivity(amount: number, employees: number): Result<num
 
 // ---------------------------------------------------------------- dates (Excel 1900 system)
 
-/** Serial of 1901-01-01: everything before it is "before 1901" for date arguments. */
-export const FIRST_DATE_SERIAL = 367;
-/** Serial of 9999-12-31, the last date Excel knows. */
-export const LAST_DATE_SERIAL = 2958465;
-
-const DAY_MS = 86400000;
-const EPOCH = Date.UTC(1899, 11, 30); // serial 0 for serials ≥ 61
-
-export interface YMD {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/**
- * Excel serial (1900 date system) → calendar date. Serial 60 is Excel's fictitious
- * 1900-02-29; serials 1–59 are 1900-01-01 … 1900-02-28; serials ≥ 61 map normally.
- * A time fraction is dropped. Returns null outside 1 … 2958465.
- */
-export function excelSerialToYMD(serial: number): YMD | null {
-  if (!Number.isFinite(serial)) return null;
-  const s = Math.floor(serial);
-  if (s < 1 || s > LAST_DATE_SERIAL) return null;
-  if (s === 60) return { year: 1900, month: 2, day: 29 };
-  const d = new Date(EPOCH + (s < 60 ? s + 1 : s) * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** Excel serial → a JS Date at UTC midnight; null outside Excel's range and for the fictitious 1900-02-29. */
-export function excelSerialToDate(serial: number): Date | null {
-  const ymd = excelSerialToYMD(serial);
-  if (!ymd || (ymd.month === 2 && ymd.day === 29 && ymd.year === 1900)) return null;
-  return new Date(Date.UTC(ymd.year, ymd.month - 1, ymd.day));
-}
-
-/** Calendar date → Excel serial (for dates from 1900-03-01 on; earlier dates follow Excel's numbering too). */
-export function dateToExcelSerial(year: number, month: number, day: number): number {
-  const days = Math.round((Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS);
-  return days < 61 ? days - 1 : days;
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
+// Dates live in table/dates.ts (the one date module); re-exported for the functions.
+import { FIRST_DATE_SERIAL, LAST_DATE_SERIAL, excelSerialToYMD, dateToExcelSerial, isLeapYear } from "./table/dates";
+export { FIRST_DATE_SERIAL, LAST_DATE_SERIAL, excelSerialToYMD, excelSerialToDate, dateToExcelSerial, isLeapYear } from "./table/dates";
+export type { YMD } from "./table/dates";
 
 /** Day of the year (1 = 1 Jan) and the number of days in that year, for a date serial ≥ 367. */
 export function dayOfYear(serial: number): Result<{ day: number; daysInYear: number }> {

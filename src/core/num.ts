@@ -3,6 +3,7 @@
  * and percentages are understood. Used by the custom functions and by every table reader.
  */
 import { cellError, CellError, Result } from "./result";
+import { CELL_MONEY_SUFFIXES } from "./table/units";
 
 /** A cell value as Office.js `values` gives it (the port uses the same representation). */
 export type CellValue = string | number | boolean | null;
@@ -17,15 +18,6 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 export function toHalfWidth(s: string): string {
   return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
-
-/** Units written inside a cell, with the factor that converts to 万元 (the convention). */
-const UNITS: Array<[RegExp, number, number, string]> = [
-  [/亿元$|亿$/, 10000, 1, "亿元"],
-  [/千万元$|千万$/, 1000, 1, "千万元"],
-  [/万元$|万$/, 1, 1, "万元"],
-  [/千元$/, 1, 10, "千元"],
-  [/元$/, 1, 10000, "元"],
-];
 
 const EXCEL_ERROR = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/;
 
@@ -79,18 +71,18 @@ export function parseNumber(raw: CellValue): ParsedNumber {
     const p = parsePlain(t.slice(0, -1));
     if (p !== null) return { kind: "number", value: sign(percent(t.slice(0, -1), p)) };
   }
-  for (const [re, mul, div, unit] of UNITS) {
-    if (re.test(t)) {
-      const p = parsePlain(t.replace(re, ""));
-      if (p !== null) {
-        const suggestion = Number(((sign(p) * mul) / div).toPrecision(15)); // 1.1亿 → 11000, without binary noise
-        return {
-          kind: "invalid",
-          message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,
-          suggestion,
-        };
-      }
-    }
+  // A unit typed into the cell (the unit table's money units, in 万元 for the suggestion).
+  for (const { suffix, unit: u } of CELL_MONEY_SUFFIXES) {
+    if (!t.endsWith(suffix)) continue;
+    const p = parsePlain(t.slice(0, -suffix.length));
+    if (p === null) continue;
+    const suggestion = Number(((sign(p) * u.num) / u.den).toPrecision(15)); // 1.1亿 → 11000, without binary noise
+    const unit = u.name;
+    return {
+      kind: "invalid",
+      message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,
+      suggestion,
+    };
   }
   return { kind: "invalid", message: `“${text}”不是数值 (not a number)` };
 }

@@ -9,6 +9,7 @@
 import type * as ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { createEngine } from "./jxPlugin";
+import { jsDateToSerial } from "../core/table/dates";
 
 export type ComputedValue = string | number | boolean | { error: string } | null;
 
@@ -26,8 +27,6 @@ export interface Calc {
 /** Above this many cells in all, only the sheets holding formulas go into the engine. */
 export const MAX_ENGINE_CELLS = 400_000;
 
-const MS_PER_DAY = 86400000;
-const EPOCH_1900 = 25569;
 
 /** An exceljs cell → what HyperFormula takes ("=…" for a formula). */
 export function rawContent(cell: ExcelJS.Cell): RawCellContent {
@@ -38,7 +37,7 @@ export function rawContent(cell: ExcelJS.Cell): RawCellContent {
   if (formula) return "=" + formula;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return /^[=']/.test(v) ? "'" + v : v;
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + EPOCH_1900;
+  if (v instanceof Date) return jsDateToSerial(v);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return o.error;

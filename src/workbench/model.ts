@@ -5,6 +5,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { columnLetters } from "../workbook/port";
+import { jsDateToSerial, serialToIso } from "../core/table/dates";
 import { Calc, ComputedValue, computedAt } from "./formulas";
 
 export interface CellView {
@@ -32,19 +33,9 @@ export function mergeSpans(ws: ExcelJS.Worksheet): Map<string, { rows: number; c
   return out;
 }
 
-const MS_PER_DAY = 86400000;
-const EPOCH_1900 = 25569;
 
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, "0");
-}
-
-/** Excel serial (1900 system) → "2023-03-15" (with the time when the format shows one). */
-export function serialToText(serial: number, withTime = false): string {
-  const d = new Date(Math.round((serial - EPOCH_1900) * MS_PER_DAY));
-  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return withTime ? `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : day;
-}
+/** Excel serial (1900 system) → "2023-03-15" (with the time when the format shows one): the one date module's. */
+export const serialToText = serialToIso;
 
 function isDateFormat(fmt: string): boolean {
   const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
@@ -116,14 +107,14 @@ export function storedValue(cell: ExcelJS.Cell): ComputedValue {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + EPOCH_1900;
+  if (v instanceof Date) return jsDateToSerial(v);
   const o = v as Record<string, unknown>;
   if (typeof o.error === "string") return { error: o.error };
   if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("");
   if ("formula" in o || "sharedFormula" in o) {
     const r = (cell as unknown as { result?: unknown }).result;
     if (r === undefined || r === null) return null;
-    if (r instanceof Date) return r.getTime() / MS_PER_DAY + EPOCH_1900;
+    if (r instanceof Date) return jsDateToSerial(r);
     if (typeof r === "object") return typeof (r as { error?: string }).error === "string" ? { error: (r as { error: string }).error } : null;
     return r as ComputedValue;
   }

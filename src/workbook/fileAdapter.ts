@@ -19,6 +19,7 @@ import {
   tableHeaders,
   uniqueTableName,
 } from "./adapterUtil";
+import { jsDateToSerial } from "../core/table/dates";
 
 export interface FileChange {
   kind: "writeSheet" | "writeCells" | "appendRows" | "select" | "highlight" | "clearHighlight";
@@ -44,13 +45,6 @@ const T_STRING = 3;
 const T_BOOLEAN = 9;
 const T_FORMULA = 6;
 
-const MS_PER_DAY = 86400000;
-const EPOCH_1900 = 25569; // serial of 1970-01-01
-
-/** Excel serial (1900 system) of a Date as exceljs reads it (UTC). */
-export function dateToSerial(d: Date): number {
-  return d.getTime() / MS_PER_DAY + EPOCH_1900;
-}
 
 /** Any exceljs value → the Office.js `values` representation. */
 export function toPortValue(v: unknown): string | number | boolean {
@@ -62,7 +56,7 @@ export function toPortValue(v: unknown): string | number | boolean {
     case "boolean":
       return v;
     case "object": {
-      if (v instanceof Date) return dateToSerial(v);
+      if (v instanceof Date) return jsDateToSerial(v);
       const o = v as Record<string, unknown>;
       if (typeof o.error === "string") return o.error;
       if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("");

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { parseNumber, toHalfWidth } from "../../src/core/num";
-import { dateToSerial, isReadError, normalizeHeader, parseDate, readTable, SheetLike, Table } from "../../src/core/table";
+import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, SheetLike, Table } from "../../src/core/table";
 import { monthlySpec } from "../../src/core/validate/specs";
 import { poolSpec } from "../../src/core/pool/spec";
 import { acreSpec } from "../../src/core/acre/spec";
@@ -168,7 +168,7 @@ describe("parseDate", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date(Date.UTC(1901, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (dt) => {
         const [y, m, d] = [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
-        const serial = dateToSerial(y, m, d);
+        const serial = dateToExcelSerial(y, m, d);
         const p2 = (n: number) => String(n).padStart(2, "0");
         for (const text of [`${y}-${p2(m)}-${p2(d)}`, `${y}/${m}/${d}`, `${y}年${m}月${d}日`, `${y}${p2(m)}${p2(d)}`, `${y}.${m}.${d}`, fullWidth(`${y}-${p2(m)}-${p2(d)}`), serial + 0.75]) {
           const got = parseDate(text);

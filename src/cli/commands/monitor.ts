@@ -9,7 +9,7 @@ import { analyzeMonth, MonitorResult, RULES } from "../../core/monitor/analyze";
 import { loadMonitor } from "../../core/monitor/load";
 import { SEVERITY_LABEL, targetMark, toJson } from "../../core/monitor/report";
 import { readTargets, TARGETS_SHEET } from "../../core/monitor/targets";
-import { SheetLike } from "../../core/table";
+import { isCountUnit, SheetLike } from "../../core/table";
 import { openWorkbookFile } from "../io";
 
 interface Options {
@@ -20,7 +20,6 @@ interface Options {
   json?: boolean;
 }
 
-const COUNT_UNITS = new Set(["户", "个", "家", "人", "项"]);
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 const pp = (x: number | null) => (x === null ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}`);
 const wan = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -96,7 +95,7 @@ function render(r: MonitorResult, monthFrom: string, notes: string[]): string {
   for (const x of r.targets) {
     const mark = targetMark(x).label;
     if (x.kind === "总量") {
-      const amount = COUNT_UNITS.has(x.unit) ? (v: number | null) => (v === null ? "—" : `${v} ${x.unit}`) : (v: number | null) => (v === null ? "—" : `${wan(v)} 万元`);
+      const amount = isCountUnit(x.unit) ? (v: number | null) => (v === null ? "—" : `${v} ${x.unit}`) : (v: number | null) => (v === null ? "—" : `${wan(v)} 万元`);
       lines.push(`  ${x.name}: 完成 ${amount(x.actual)} / 目标 ${amount(x.target)}，完成率 ${pct(x.rate)}，较序时 ${pp(x.gap)} 个百分点 ${mark}`);
     } else {
       lines.push(`  ${x.name}: 实际 ${pct(x.actual)} / 目标 ${pct(x.target)}，差 ${pp(x.gap)} 个百分点 ${mark}`);

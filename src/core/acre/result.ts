@@ -4,7 +4,7 @@
  * of last year's result sheet for the comparison.
  */
 import { CellValue } from "../num";
-import { columnLetters, isReadError, readTable, SheetLike, TableSpec } from "../table";
+import { columnLetters, isReadError, readTable, sharedField, SheetLike, TableSpec } from "../table";
 import { LastYearFirm, parseGrade } from "./compare";
 import { AcreEvaluation, FirmResult, PoolName } from "./model";
 import { Grade } from "./grade";
@@ -234,8 +234,8 @@ export const acreResultSpec: TableSpec = {
   kind: "acreResult",
   title: "亩均评价结果",
   fields: [
-    { key: "name", header: "企业名称", synonyms: ["单位名称", "企业", "名称"], required: true, type: "text" },
-    { key: "uscc", header: "统一社会信用代码", synonyms: ["社会信用代码", "信用代码"], type: "text" },
+    sharedField("name", { required: true }),
+    sharedField("uscc"),
     { key: "grade", header: "等级", synonyms: ["评价等级", "评价结果", "类别", "分类", "亩均等级", "评价类别"], required: true, type: "text" },
   ],
 };

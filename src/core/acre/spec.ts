@@ -10,7 +10,7 @@
  * (evaluate.ts/run.ts), so a table without e.g. 统一社会信用代码 can still be evaluated. Money in 万元 (元/千元/亿元 headers are converted); land in 亩
  * (a header 用地面积(平方米) or (公顷) is converted to 亩 by the table reader).
  */
-import { FieldSpec, TableSpec } from "../table";
+import { FieldSpec, sharedField, TableSpec } from "../table";
 
 /** Name of the data sheet the template creates. */
 export const ACRE_SHEET = "亩均数据";
@@ -26,8 +26,8 @@ export const SCALES = ["规上", "规下"] as const;
 export type Scale = (typeof SCALES)[number];
 
 export const acreFields: FieldSpec[] = [
-  { key: "name", header: "企业名称", synonyms: ["单位名称", "单位详细名称", "企业", "名称", "纳税人名称"], required: true, type: "text" },
-  { key: "uscc", header: "统一社会信用代码", synonyms: ["社会信用代码", "信用代码", "统一信用代码", "纳税人识别号"], required: true, type: "text" },
+  sharedField("name", { required: true }),
+  sharedField("uscc", { required: true }),
   { key: "scale", header: "规模", synonyms: ["企业规模", "规上/规下", "是否规上", "规模类型", "企业类型", "类型"], required: true, type: "text" },
   {
     key: "land",

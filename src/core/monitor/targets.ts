@@ -8,7 +8,7 @@
  * counts (户, 个, 家) stay as they are.
  */
 import { CellValue, toHalfWidth } from "../num";
-import { convertUnit, isMoneyUnit, isReadError, ReadError, readTable, SheetLike, TableSpec } from "../table";
+import { canonicalUnit, convertUnit, isCountUnit, isMoneyUnit, isReadError, ReadError, readTable, SheetLike, TableSpec } from "../table";
 
 export const TARGETS_SHEET = "目标";
 
@@ -73,14 +73,10 @@ export function targetKeyOf(name: string): TargetKey | null {
   return null;
 }
 
-const COUNT = new Set(["户", "个", "家", "人", "项"]);
-
+/** A 单位 text in the unit table's spelling (亿 → 亿元, ％ → %); an unknown one as written. */
 function normUnit(u: string): string {
   const s = toHalfWidth(u).replace(/[\s()（）]/g, "");
-  if (s === "％" || s === "%" || s === "百分比" || s === "百分点") return "%";
-  if (s === "亿") return "亿元";
-  if (s === "万") return "万元";
-  return s;
+  return canonicalUnit(s) || s;
 }
 
 /**
@@ -93,7 +89,7 @@ function convert(value: number, raw: CellValue, unit: string, decimals = false):
     return written || decimals ? value : value / 100;
   }
   if (isMoneyUnit(unit)) return convertUnit(value, unit, "万元");
-  if (unit === "" || COUNT.has(unit)) return value;
+  if (unit === "" || isCountUnit(unit)) return value;
   return { message: `单位“${unit}”无法识别，应为 亿元、万元、%、户 (unknown unit ${unit}; expected 亿元, 万元, %, 户)` };
 }
 

@@ -5,7 +5,8 @@
  * record: every update has its row (日期, 企业名称, 字段, 原值, 新值, 原因).
  */
 import { CellValue } from "../num";
-import { isReadError, normalizeHeader, readTable, SheetLike, Table, TableSpec } from "../table";
+import { isReadError, normalizeHeader, readTable, sharedField, SheetLike, Table, TableSpec } from "../table";
+import { serialToIso } from "../table/dates";
 import { normalizeStatus, normalizeTier, PoolFirm } from "./analyze";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, POOL_STATUSES, POOL_TIERS, poolSpec } from "./spec";
 
@@ -81,7 +82,7 @@ export const changeLogSpec: TableSpec = {
   title: "变动记录",
   fields: [
     { key: "date", header: "日期", synonyms: ["变动日期"], type: "date" },
-    { key: "firm", header: "企业名称", synonyms: ["企业"], required: true, type: "text" },
+    { ...sharedField("name", { required: true }), key: "firm" },
     { key: "field", header: "字段", synonyms: ["变动字段", "项目"], required: true, type: "text" },
     { key: "old", header: "原值", synonyms: ["变动前"], type: "text" },
     { key: "new", header: "新值", synonyms: ["变动后"], type: "text" },
@@ -102,11 +103,6 @@ export interface ChangeRecord {
   reason: string;
 }
 
-function isoOfSerial(serial: number): string {
-  const d = new Date(Math.round((serial - 25569) * 86400000));
-  return d.toISOString().slice(0, 10);
-}
-
 /** Read the 变动记录 sheet, oldest first; an unreadable sheet → ActionError. */
 export function readChangeLog(sheet: SheetLike): ChangeRecord[] | ActionError {
   const t = readTable(sheet, changeLogSpec);
@@ -116,7 +112,7 @@ export function readChangeLog(sheet: SheetLike): ChangeRecord[] | ActionError {
     const serial = r.values.date;
     return {
       row: r.row,
-      date: typeof serial === "number" ? isoOfSerial(serial) : cellText(rawDate),
+      date: typeof serial === "number" ? serialToIso(serial) : cellText(rawDate),
       firm: cellText(r.raw.firm),
       field: cellText(r.raw.field),
       old: r.raw.old ?? "",

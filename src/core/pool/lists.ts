@@ -3,7 +3,7 @@
  * (firms that dropped below the line). Read by name and code; a sheet with only a 企业名称
  * column is read too.
  */
-import { isReadError, normalizeHeader, readTable, ReadError, SheetLike, TableSpec } from "../table";
+import { isReadError, normalizeHeader, ReadError, readTable, sharedField, SheetLike, TableSpec } from "../table";
 import { str } from "./spec";
 
 /** A list sheet (新增规上 / 退规): 序号 | 企业名称 | 统一社会信用代码 | … */
@@ -12,9 +12,9 @@ export const firmListSpec: TableSpec = {
   title: "企业名单",
   fields: [
     { key: "seq", header: "序号", synonyms: ["编号"], type: "text" },
-    { key: "name", header: "企业名称", synonyms: ["单位名称", "单位详细名称", "企业", "名称"], required: true, type: "text" },
-    { key: "uscc", header: "统一社会信用代码", synonyms: ["社会信用代码", "信用代码", "统一信用代码"], type: "text" },
-    { key: "town", header: "乡镇/园区", synonyms: ["乡镇", "园区", "所属乡镇"], type: "text" },
+    sharedField("name", { required: true }),
+    sharedField("uscc"),
+    sharedField("town"),
     { key: "date", header: "日期", synonyms: ["入规日期", "入规时间", "退规日期", "退规时间", "时间"], type: "text" },
     { key: "revenue", header: "营业收入", synonyms: ["主营业务收入", "上年营业收入"], type: "text" },
     { key: "reason", header: "原因", synonyms: ["退规原因", "备注", "说明"], type: "text" },

@@ -9,7 +9,7 @@
  * Amounts in 万元 (a header unit such as “(千元)” is converted).
  */
 import { toHalfWidth } from "../num";
-import { FieldSpec, TableSpec } from "../table";
+import { FieldSpec, sharedField, TableSpec } from "../table";
 
 /** Tiers of the SME gradient pool, in display order. */
 export const POOL_TIERS = ["拟进规", "高成长性", "专精特新", "专精特新“小巨人”"] as const;
@@ -71,9 +71,9 @@ export const poolSpec: TableSpec = {
   kind: "pool",
   title: "培育库",
   fields: [
-    { key: "name", header: "企业名称", synonyms: ["单位名称", "单位详细名称", "企业", "名称"], required: true, type: "text" },
-    { key: "uscc", header: "统一社会信用代码", synonyms: ["社会信用代码", "信用代码", "统一信用代码"], type: "text" },
-    { key: "town", header: "乡镇/园区", synonyms: ["乡镇", "园区", "所属乡镇", "乡镇园区", "所在乡镇", "乡镇(园区)"], type: "text" },
+    sharedField("name", { required: true }),
+    sharedField("uscc"),
+    sharedField("town"),
     { key: "tier", header: "培育层级", synonyms: ["层级", "培育类别", "梯度层级", "类别", "培育库类别", "入库类别"], type: "text" },
     { key: "leader", header: "包保领导", synonyms: ["包保县领导", "领衔包保领导", "县干包保", "包保责任人", "包保人", "联系领导"], type: "text" },
     { key: "entryDate", header: "入库日期", synonyms: ["入库时间"], type: "date" },
@@ -94,7 +94,7 @@ export const poolSpec: TableSpec = {
       type: "number",
       unit: "万元",
     },
-    { key: "month", header: "月份", synonyms: ["报告月份", "统计月份", "截至月份"], type: "text" },
+    sharedField("month"),
   ],
 };
 

@@ -1,10 +1,15 @@
 /**
  * The one reader for a table kind: finds the header row (or a two-row header under merged
- * cells) in the first rows of a sheet, maps headers to canonical fields by synonyms, and
- * parses every cell into a typed value or a parse issue with its cell address.
+ * cells) in the first rows of a sheet, maps headers to canonical fields by synonyms, reads
+ * units (units.ts: a required column in an unknown unit → ReadError, an optional one skipped
+ * with a note), ends the table at a signature footer or a 注：/说明：/填表说明 line (one note),
+ * and parses every cell into a typed value or a parse issue with its cell address.
+ * Rule by rule: docs/reading.md.
  */
 import { CellValue, isExcelErrorText, parseNumber, toHalfWidth } from "../num";
-import { convertUnit, normalizeHeader, unitFactor } from "./headers";
+import { normalizeHeader } from "./headers";
+import { canonicalUnit, convertible, convertUnit, looksLikeUnit, unitFactor, UNITS } from "./units";
+import { parseDate } from "./dates";
 
 export type FieldType = "text" | "number" | "date";
 
@@ -19,6 +24,11 @@ export interface FieldSpec {
   type: FieldType;
   /** Canonical unit of a number field (万元, 亩 …): a header unit is converted to it. */
   unit?: string;
+  /**
+   * Negative values are possible by nature (实缴税金 after VAT refunds): validation gives a 提示,
+   * not an 错误, and the evaluation reads the value as it is (its own rule decides the score).
+   */
+  negativeAllowed?: boolean;
 }
 
 export interface TableSpec {
@@ -81,8 +91,10 @@ export interface Table {
   /** 合计/总计 rows, kept apart from the data rows. */
   totalRows: TableRow[];
   issues: ParseIssue[];
-  /** Notes about the header (duplicated columns …), zh-CN with English gloss. */
+  /** Notes about the header (duplicated columns, skipped columns, the table's end …), zh-CN with English gloss. */
   notes: string[];
+  /** 1-based sheet row of the footer line that ends the table (签名, 注：…), or null. */
+  endRow: number | null;
   address(row: number, key: string): string;
 }
 
@@ -90,7 +102,7 @@ export interface ReadError {
   error: string;
 }
 
-const HEADER_SCAN_ROWS = 15;
+export const HEADER_SCAN_ROWS = 15;
 const TOTAL = /^(合计|总计|小计|全县合计|全部合计|总合计)$/;
 
 export function columnLetters(col: number): string {
@@ -106,6 +118,8 @@ function text(v: CellValue): string {
 interface Match {
   field: FieldSpec;
   unit: string;
+  /** A unit-like bracket the unit table does not know (万美元 …), "" when none. */
+  unknownUnit: string;
   header: string;
 }
 
@@ -120,11 +134,12 @@ function buildMatcher(spec: TableSpec): (raw: string) => Match | null {
   return (raw: string) => {
     const h = normalizeHeader(raw);
     const field = byName.get(h.name);
-    return field ? { field, unit: h.unit || normalizeHeader(field.header).unit, header: raw } : null;
+    return field ? { field, unit: h.unit || (h.unknownUnit ? "" : normalizeHeader(field.header).unit), unknownUnit: h.unknownUnit, header: raw } : null;
   };
 }
 
-type Candidate = { row: number; matches: Map<number, Match>; score: number };
+/** A header row found: its 0-based index in the values, the matched columns, the distinct fields recognised. */
+export type Candidate = { row: number; matches: Map<number, Match>; score: number };
 
 function candidateFor(values: CellValue[][], r: number, match: (s: string) => Match | null, parentRow: number | null): Candidate {
   const row = values[r] ?? [];
@@ -154,10 +169,16 @@ function candidateFor(values: CellValue[][], r: number, match: (s: string) => Ma
   return { row: r, matches, score: distinct };
 }
 
-/** Read a sheet as a table of the given kind. */
-export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError {
-  const { values } = sheet;
-  const match = buildMatcher(spec);
+const matchers = new WeakMap<TableSpec, (raw: string) => Match | null>();
+
+/**
+ * The header row of a table kind in the first rows of a sheet (a two-row header under merged
+ * cells too), or null when fewer than two of its columns are recognised. The sheet chooser
+ * scores sheets with it; readTable reads from it.
+ */
+export function findHeader(values: CellValue[][], spec: TableSpec): Candidate | null {
+  let match = matchers.get(spec);
+  if (!match) matchers.set(spec, (match = buildMatcher(spec)));
   let best: Candidate | null = null;
   const scan = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < scan; r++) {
@@ -168,7 +189,37 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
       if (double.score > best.score) best = double;
     }
   }
-  if (!best || best.score < 2) {
+  return best && best.score >= 2 ? best : null;
+}
+
+/** The required fields of a kind the header does not have (for the sheet chooser's ranking). */
+export function missingRequired(spec: TableSpec, found: Candidate): FieldSpec[] {
+  const keys = new Set([...found.matches.values()].map((m) => m.field.key));
+  return spec.fields.filter((f) => f.required && !keys.has(f.key));
+}
+
+const KNOWN_UNITS = UNITS.map((u) => u.name).join("、");
+
+/** A table-wide unit written above the header: “单位：千元”, “金额单位：万元”, “计量单位:亿元”. */
+function unitAboveHeader(values: CellValue[][], headerRow: number): { unit: string; unknown: string; text: string } | null {
+  for (let r = 0; r < headerRow && r < values.length; r++) {
+    for (const v of values[r] ?? []) {
+      if (typeof v !== "string" || !v.includes("单位")) continue;
+      const m = /(?:^|[\s，,；;])(?:金额|计量)?单位[:：]\s*([^\s，,；;]+)/.exec(toHalfWidth(v).trim());
+      if (!m) continue;
+      const known = canonicalUnit(m[1]);
+      if (known) return { unit: known, unknown: "", text: v.trim() };
+      if (looksLikeUnit(m[1])) return { unit: "", unknown: m[1], text: v.trim() };
+    }
+  }
+  return null;
+}
+
+/** Read a sheet as a table of the given kind. */
+export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError {
+  const { values } = sheet;
+  const best = findHeader(values, spec);
+  if (!best) {
     return {
       error: `工作表“${sheet.name}”的前 ${HEADER_SCAN_ROWS} 行中找不到${spec.title}表头 (no ${spec.kind} header row found in the first ${HEADER_SCAN_ROWS} rows of sheet ${sheet.name})`,
     };
@@ -177,53 +228,108 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
   const notes: string[] = [];
   const startCol = sheet.startCol;
   const headerRow = sheet.startRow + best.row;
+  const tableUnit = unitAboveHeader(values, best.row);
+  const unusable: string[] = [];
   for (const [c, m] of [...best.matches.entries()].sort((a, b) => a[0] - b[0])) {
     const col = startCol + c;
+    const where = `${columnLetters(col)}${headerRow}`;
     if (columns[m.field.key]) {
       notes.push(
-        `列“${m.header}”(${columnLetters(col)}${headerRow}) 与 ${columnLetters(columns[m.field.key].col)} 列重复，使用第一列 (duplicate column ${m.field.header}; the first one is used)`,
+        `列“${m.header}”(${where}) 与 ${columnLetters(columns[m.field.key].col)} 列重复，使用第一列 (duplicate column ${m.field.header}; the first one is used)`,
       );
+      continue;
+    }
+    let unit = m.unit;
+    let unknown = m.unknownUnit;
+    // A money column without a unit of its own takes the table's “单位：千元”.
+    if (m.field.type === "number" && !unit && !unknown && tableUnit && m.field.unit === "万元" && !normalizeHeader(m.field.header).unit) {
+      unit = tableUnit.unit;
+      unknown = tableUnit.unknown;
+    }
+    if (m.field.type === "number" && (unknown || (unit && !convertible(unit, m.field.unit)))) {
+      const u = unknown || unit;
+      const why = unknown
+        ? `单位“${u}”无法识别（可用单位：${KNOWN_UNITS}）(unknown unit ${u})`
+        : `单位“${u}”不是本列应有的${m.field.unit}类单位 (unit ${u} does not fit a column in ${m.field.unit})`;
+      if (m.field.required) {
+        unusable.push(`列“${m.header}”(${where}) 的${why}`);
+      } else {
+        notes.push(`列“${m.header}”(${where}) 的${why}，该列未读取 (column skipped)`);
+      }
       continue;
     }
     columns[m.field.key] = {
       key: m.field.key,
       col,
       header: m.header,
-      unit: m.unit,
-      factor: m.field.type === "number" ? unitFactor(m.unit, m.field.unit) : 1,
+      unit,
+      factor: m.field.type === "number" ? unitFactor(unit, m.field.unit) : 1,
       target: m.field.unit,
+    };
+  }
+  if (unusable.length) {
+    return {
+      error: `工作表“${sheet.name}”不能读取：${unusable.join("；")}。请把单位改为可识别的单位并换算数值 (sheet ${sheet.name} cannot be read: a required column is in a unit the reader does not know; convert it to a known unit)`,
     };
   }
   const missing = spec.fields.filter((f) => f.required && !columns[f.key]);
   const absent = spec.fields.filter((f) => !f.required && !columns[f.key]);
   const address = (row: number, key: string) => `${columnLetters(columns[key]?.col ?? 0)}${row}`;
-  const table: Table = { spec, sheet: sheet.name, headerRow, columns, missing, absent, rows: [], totalRows: [], issues: [], notes, address };
+  const table: Table = { spec, sheet: sheet.name, headerRow, columns, missing, absent, rows: [], totalRows: [], issues: [], notes, endRow: null, address };
   const fields = spec.fields.filter((f) => columns[f.key]);
   const idx = fields.map((f) => columns[f.key].col - startCol);
   const cols = fields.map((f) => columns[f.key]);
+  // A footer's first cell stands left of (or in) the name column: a 说明 cell further right is data.
+  const footerWidth = Math.max(3, (columns.name?.col ?? 0) - startCol + 1);
+  const monthPrecision = new Map<string, { count: number; first: string; raw: CellValue }>();
   for (let r = best.row + 1; r < values.length; r++) {
     const line = values[r];
     if (!line) continue;
-    let blank = true;
-    for (const v of line) {
+    let first = -1;
+    for (let c = 0; c < line.length; c++) {
+      const v = line[c];
       if (v !== null && v !== undefined && v !== "" && !(typeof v === "string" && v.trim() === "")) {
-        blank = false;
+        first = c;
         break;
       }
     }
-    if (blank) continue;
+    if (first < 0) continue;
     const rowNumber = sheet.startRow + r;
+    if (first < footerWidth && isFooter(line[first])) {
+      table.endRow = rowNumber;
+      const shown = String(line[first]).trim();
+      const rest = values.slice(r + 1).filter((l) => l && l.some((v) => v !== null && v !== undefined && String(v).trim() !== "")).length;
+      notes.push(
+        `第 ${rowNumber} 行“${shown.length > 24 ? shown.slice(0, 24) + "…" : shown}”是表尾（签名或注释），表格到此结束${rest ? `，其下 ${rest} 行未读取` : ""} (row ${rowNumber} is the table's footer; the table ends there)`,
+      );
+      break;
+    }
     const isTotal = isTotalRow(line, Math.max(3, (idx[0] ?? 0) + 1));
     const out: TableRow = { row: rowNumber, values: {}, raw: {} };
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const raw = line[idx[i]] ?? null;
       out.raw[f.key] = raw;
-      out.values[f.key] = parseField(f, raw, cols[i], rowNumber, table, !isTotal);
+      out.values[f.key] = parseField(f, raw, cols[i], rowNumber, table, !isTotal, monthPrecision);
     }
     (isTotal ? table.totalRows : table.rows).push(out);
   }
+  for (const [key, m] of monthPrecision) {
+    const c = columns[key];
+    notes.push(
+      `“${c.header}”列有 ${m.count} 个日期只写到月（如 ${m.first}“${String(m.raw).trim()}”），按当月 1 日读取 (${m.count} date(s) in ${c.header} give only the month; read as the 1st of that month)`,
+    );
+  }
   return table;
+}
+
+/** Lines under a table that are not data: signatures (单位负责人：…, 填表人：…, 报出日期：…) and notes (注：, 说明：, 填表说明). */
+const FOOTER =
+  /^(?:(?:单位|统计|部门)?负责人|填表人|填报人|制表人|审核人|复核人|经办人|联系人|联系电话|报出日期|填报日期|填表日期|制表日期)\s*[:：]|^(?:注|说明|备注)\s*\d*\s*[:：、.]|^填表说明|^注\s*$/;
+
+/** Whether a cell (the first filled one of its row) starts a table's footer. */
+export function isFooter(v: CellValue): boolean {
+  return typeof v === "string" && FOOTER.test(toHalfWidth(v).trim());
 }
 
 /** A 合计/总计 row: one of its first cells says so. */
@@ -236,7 +342,15 @@ function isTotalRow(line: CellValue[], width: number): boolean {
   return false;
 }
 
-function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, table: Table, report: boolean): Value {
+function parseField(
+  f: FieldSpec,
+  raw: CellValue,
+  column: Column,
+  row: number,
+  table: Table,
+  report: boolean,
+  monthPrecision: Map<string, { count: number; first: string; raw: CellValue }>,
+): Value {
   if (f.type === "text") {
     const t = raw === null || raw === undefined ? "" : String(raw).trim();
     if (typeof raw === "string" && isExcelErrorText(t)) {
@@ -247,7 +361,14 @@ function parseField(f: FieldSpec, raw: CellValue, column: Column, row: number, t
   }
   if (f.type === "date") {
     const d = parseDate(raw);
-    if (d.kind === "date") return d.serial;
+    if (d.kind === "date") {
+      if (d.precision === "month" && report) {
+        const m = monthPrecision.get(f.key);
+        if (m) m.count++;
+        else monthPrecision.set(f.key, { count: 1, first: `${columnLetters(column.col)}${row}`, raw });
+      }
+      return d.serial;
+    }
     if (d.kind === "blank") return null;
     if (report) pushIssue(table, f, column, row, raw, d.message);
     return null;
@@ -281,31 +402,6 @@ function pushIssue(table: Table, f: FieldSpec, column: Column, row: number, valu
     message,
     ...(suggestion === undefined ? {} : { suggestion }),
   });
-}
-
-/** Excel serial (1900 system) of a calendar date. */
-export function dateToSerial(y: number, m: number, d: number): number {
-  const utc = Date.UTC(y, m - 1, d);
-  return Math.round(utc / 86400000) + 25569;
-}
-
-export type ParsedDate = { kind: "date"; serial: number } | { kind: "blank" } | { kind: "invalid"; message: string };
-
-/** A date cell: an Excel serial, or text like 2023-01-05, 2023/1/5, 2023年1月5日, 20230105. */
-export function parseDate(raw: CellValue): ParsedDate {
-  if (raw === null || raw === undefined) return { kind: "blank" };
-  if (typeof raw === "number") {
-    return Number.isFinite(raw) && raw >= 1 ? { kind: "date", serial: Math.floor(raw) } : { kind: "invalid", message: `${raw} 不是有效日期 (not a valid date)` };
-  }
-  const s = toHalfWidth(String(raw)).trim();
-  if (s === "") return { kind: "blank" };
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) || /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return { kind: "date", serial: dateToSerial(y, mo, d) };
-  }
-  return { kind: "invalid", message: `“${s}”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)` };
 }
 
 export function isReadError(x: Table | ReadError): x is ReadError {

@@ -3,7 +3,7 @@
  * core/table/readTable for validation, monitoring, the pane, the CLI and the template.
  * Amounts in 万元 (a header unit such as “(千元)” is converted on reading).
  */
-import { FieldSpec, TableSpec } from "../table";
+import { FieldSpec, sharedField, TableSpec } from "../table";
 
 /** Field keys of the monthly report. */
 export const MONTHLY_KEYS = {
@@ -34,20 +34,8 @@ export const monthlySpec: TableSpec = {
   kind: "monthly",
   title: "月报",
   fields: [
-    {
-      key: "name",
-      header: "企业名称",
-      synonyms: ["单位名称", "单位详细名称", "企业(单位)名称", "企业单位名称", "企业全称", "单位全称", "法人单位名称"],
-      required: true,
-      type: "text",
-    },
-    {
-      key: "uscc",
-      header: "统一社会信用代码",
-      synonyms: ["统一社会信用代码(组织机构代码)", "社会信用代码", "信用代码", "统一信用代码", "统一社会信用代码/组织机构代码", "组织机构代码"],
-      required: true,
-      type: "text",
-    },
+    sharedField("name", { required: true }),
+    sharedField("uscc", { required: true }),
     money({
       key: "outputMonth",
       header: "本月工业总产值",
@@ -70,8 +58,8 @@ export const monthlySpec: TableSpec = {
       synonyms: ["从业人员平均人数", "从业人员期末人数", "从业人员数", "期末从业人员", "平均从业人员", "从业人数", "用工人数"],
       type: "number",
     },
-    { key: "note", header: "说明", synonyms: ["备注", "情况说明", "异常说明", "核实说明", "说明(异常原因)", "原因说明"], type: "text" },
-    { key: "month", header: "月份", synonyms: ["报告月份", "统计月份", "报告期", "截至月份"], type: "text" },
+    sharedField("note"),
+    sharedField("month"),
     money({
       key: "outputMonthLastYear",
       header: "上年同期本月工业总产值",

@@ -1,4 +1,4 @@
-import { readTable, isReadError, Table, TableSpec, normalizeHeader, unitFactor, monthFromText, parseDate, dateToSerial } from "../../../src/core/table";
+import { readTable, isReadError, Table, TableSpec, normalizeHeader, unitFactor, monthFromText, parseDate, dateToExcelSerial } from "../../../src/core/table";
 
 const spec: TableSpec = {
   kind: "monthly",
@@ -22,11 +22,11 @@ function table(values: unknown[][], startRow = 1, startCol = 1): Table {
 
 describe("normalizeHeader / unitFactor", () => {
   test("dash variants, spaces, brackets with units", () => {
-    expect(normalizeHeader("1—本月工业总产值（万元）")).toEqual({ name: "1-本月工业总产值", unit: "万元" });
-    expect(normalizeHeader(" 1至本月 工业总产值 ")).toEqual({ name: "1-本月工业总产值", unit: "" });
-    expect(normalizeHeader("用地面积(平方米)")).toEqual({ name: "用地面积", unit: "平方米" });
-    expect(normalizeHeader("用地面积/㎡")).toEqual({ name: "用地面积", unit: "平方米" });
-    expect(normalizeHeader("综合能耗(吨标准煤)")).toEqual({ name: "综合能耗", unit: "吨标煤" });
+    expect(normalizeHeader("1—本月工业总产值（万元）")).toEqual({ name: "1-本月工业总产值", unit: "万元", unknownUnit: "" });
+    expect(normalizeHeader(" 1至本月 工业总产值 ")).toEqual({ name: "1-本月工业总产值", unit: "", unknownUnit: "" });
+    expect(normalizeHeader("用地面积(平方米)")).toEqual({ name: "用地面积", unit: "平方米", unknownUnit: "" });
+    expect(normalizeHeader("用地面积/㎡")).toEqual({ name: "用地面积", unit: "平方米", unknownUnit: "" });
+    expect(normalizeHeader("综合能耗(吨标准煤)")).toEqual({ name: "综合能耗", unit: "吨标煤", unknownUnit: "" });
   });
   test("factors", () => {
     expect(unitFactor("千元", "万元")).toBeCloseTo(0.1);
@@ -111,7 +111,7 @@ describe("readTable", () => {
     const t = readTable({ name: "s", startRow: 1, startCol: 1, values: [["企业名称", "用地面积(平方米)", "入库日期"], ["a", 6666.67, "2023年1月5日"], ["b", 2000, "2023-02-30"]] }, s);
     if (isReadError(t)) throw new Error(t.error);
     expect(t.rows[0].values.land as number).toBeCloseTo(10, 3);
-    expect(t.rows[0].values.entry).toBe(dateToSerial(2023, 1, 5));
+    expect(t.rows[0].values.entry).toBe(dateToExcelSerial(2023, 1, 5));
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0].address).toBe("C3");
   });
@@ -119,9 +119,9 @@ describe("readTable", () => {
 
 describe("dates and months", () => {
   test("Excel serials of known dates", () => {
-    expect(dateToSerial(2023, 1, 5)).toBe(44931);
-    expect(dateToSerial(1900, 3, 1)).toBe(61);
-    expect(parseDate("20240301")).toEqual({ kind: "date", serial: 45352 });
+    expect(dateToExcelSerial(2023, 1, 5)).toBe(44931);
+    expect(dateToExcelSerial(1900, 3, 1)).toBe(61);
+    expect(parseDate("20240301")).toEqual({ kind: "date", serial: 45352, precision: "day" });
   });
   test("monthFromText", () => {
     expect(monthFromText("10月")).toBe(10);
