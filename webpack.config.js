@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Jingxin add-in build, after generator-office's "Excel Custom Functions using a Shared Runtime"
  * template. One page (taskpane.html) loads both bundles: functions.js (custom functions) and

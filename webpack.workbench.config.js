@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * The browser WORKBENCH build (dist-workbench/), separate from the add-in (webpack.config.js → dist/).
  * A development host for machines without Excel: a sheet view over an .xlsx held in the page
@@ -16,7 +15,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-module.exports = (env = {}, options = {}) => {
+module.exports = (_env = {}, options = {}) => {
   const mode = options.mode || "development";
   /** @type {import('webpack').Configuration} */
   return {

@@ -6,6 +6,6 @@
 "use strict";
 if (!require.extensions[".ts"]) {
   const { compileTs } = require("../scripts/load-ts");
-  require.extensions[".ts"] = compileTs; // eslint-disable-line n/no-deprecated-api
-  require.extensions[".tsx"] = compileTs; // eslint-disable-line n/no-deprecated-api
+  require.extensions[".ts"] = compileTs;
+  require.extensions[".tsx"] = compileTs;
 }

@@ -24,7 +24,7 @@ function compileTs(module, filename) {
 }
 
 function requireTs(file) {
-  const exts = require.extensions; // eslint-disable-line n/no-deprecated-api
+  const exts = require.extensions;
   const previous = exts[".ts"];
   const loaded = [];
   exts[".ts"] = (module, filename) => {

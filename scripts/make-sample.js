@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
 /**
  * `npm run sample`: regenerate samples/jingxin-sample.xlsx, the workbook the browser workbench
  * opens by default and the browser tests run on. Deterministic: a seeded PRNG, fixed workbook

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
 /**
  * `npm run workbench` (and `npm start` where there is no Excel desktop): build the browser
  * workbench (dist-workbench/, webpack.workbench.config.js) when it is older than its sources,

@@ -40,8 +40,6 @@ interface Lookup {
   tables: { name: string; sheet: string }[];
 }
 
-const USED_RANGE_PROPS = "values,rowIndex,columnIndex,address,rowCount,columnCount";
-
 function defaultRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return Excel.run(batch);
 }
@@ -98,22 +96,22 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   const saved = new Map<string, Map<string, string | null>>();
   const persist = supports("1.4");
   const settingKey = (sheet: string) => `jingxin.highlight.${sheet}`;
-  const loadStored = (ctx: Excel.RequestContext, sheet: string) => {
-    const item = ctx.workbook.settings.getItemOrNullObject(settingKey(sheet));
+  const loadStored = (context: Excel.RequestContext, sheet: string) => {
+    const item = context.workbook.settings.getItemOrNullObject(settingKey(sheet));
     item.load("value");
     return item;
   };
 
-  const suspend = (ctx: Excel.RequestContext) => {
-    if (supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
-    if (supports("1.9")) ctx.application.suspendScreenUpdatingUntilNextSync();
+  const suspend = (context: Excel.RequestContext) => {
+    if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+    if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   };
 
   /** Run a batch on one sheet; a missing sheet becomes a clear message. */
-  const onSheet = <T>(sheet: string, batch: (ctx: Excel.RequestContext, ws: Excel.Worksheet) => Promise<T>): Promise<T> =>
-    run(async (ctx) => {
+  const onSheet = <T>(sheet: string, batch: (context: Excel.RequestContext, ws: Excel.Worksheet) => Promise<T>): Promise<T> =>
+    run(async (context) => {
       try {
-        return await batch(ctx, ctx.workbook.worksheets.getItem(sheet));
+        return await batch(context, context.workbook.worksheets.getItem(sheet));
       } catch (e) {
         if (errorCode(e) === "ItemNotFound") throw new Error(noSheet(sheet));
         throw e;
@@ -122,7 +120,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
 
   /** Read a large rectangle in row chunks: one sync per chunk. */
   const readChunked = async (
-    ctx: Excel.RequestContext,
+    context: Excel.RequestContext,
     ws: Excel.Worksheet,
     rowIndex: number,
     columnIndex: number,
@@ -135,7 +133,8 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
       const n = Math.min(rowsPer, rowCount - r);
       const chunk = ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
       chunk.load("values");
-      await ctx.sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: Excel's per-request payload limit
+      await context.sync();
       const values = chunk.values as CellValue[][];
       for (let i = 0; i < n; i++) out[r + i] = values[i];
     }
@@ -152,12 +151,12 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   const readSheets = (names: string[]): Promise<(SheetValues | null)[]> =>
     names.length === 0
       ? Promise.resolve([])
-      : run(async (ctx) => {
-          const sheets = ctx.workbook.worksheets;
+      : run(async (context) => {
+          const sheets = context.workbook.worksheets;
           sheets.load("items/name");
-          const tables = ctx.workbook.tables;
+          const tables = context.workbook.tables;
           tables.load("items/name,items/worksheet/name");
-          await ctx.sync();
+          await context.sync();
           const all = sheets.items.map((s) => s.name);
           known = { sheets: all, tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
           const actual = names.map((n) => findName(all, n));
@@ -166,18 +165,19 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
               if (name === null) return null;
               const ws = sheets.getItem(name);
               const used = ws.getUsedRangeOrNullObject(true);
-              used.load(withValues ? USED_RANGE_PROPS : "rowIndex,columnIndex,address,rowCount,columnCount");
+              if (withValues) used.load("values,rowIndex,columnIndex,address,rowCount,columnCount");
+              else used.load("rowIndex,columnIndex,address,rowCount,columnCount");
               return { ws, used, name };
             });
           let reads = load(true);
           let tooLarge = false;
           try {
-            await ctx.sync();
+            await context.sync();
           } catch (e) {
             if (!isPayloadLimit(e)) throw e;
             tooLarge = true;
             reads = load(false);
-            await ctx.sync();
+            await context.sync();
           }
           const out: (SheetValues | null)[] = [];
           for (const r of reads) {
@@ -192,7 +192,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
             }
             let values = tooLarge ? null : (used.values as CellValue[][] | null);
             if (!Array.isArray(values)) {
-              values = await readChunked(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+              values = await readChunked(context, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
             }
             out.push({ name, startRow: used.rowIndex + 1, startCol: used.columnIndex + 1, values });
           }
@@ -200,9 +200,9 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         });
 
   /** Write a whole sheet in one batch, given the sheet and table names of the workbook. */
-  const writeBatch = async (ctx: Excel.RequestContext, names0: Lookup, sheet: string, rows: CellValue[][], opts: WriteSheetOptions): Promise<void> => {
-    const sheets = ctx.workbook.worksheets;
-    suspend(ctx);
+  const writeBatch = async (context: Excel.RequestContext, names0: Lookup, sheet: string, rows: CellValue[][], opts: WriteSheetOptions): Promise<void> => {
+    const sheets = context.workbook.worksheets;
+    suspend(context);
     const names = names0.sheets;
     const existing = findName(names, sheet);
     let ws: Excel.Worksheet;
@@ -210,7 +210,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     if (existing) {
       ws = sheets.getItem(existing);
       for (const t of names0.tables) {
-        if (t.sheet === existing) ctx.workbook.tables.getItem(t.name).delete();
+        if (t.sheet === existing) context.workbook.tables.getItem(t.name).delete();
         else taken.push(t.name);
       }
       const all = ws.getRange();
@@ -269,9 +269,10 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
               listSheet = sheets.getItem(LIST_SHEET);
               const usedCols = listSheet.getUsedRangeOrNullObject(true);
               usedCols.load("columnIndex,columnCount");
-              await ctx.sync();
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- once: only when the hidden list sheet is first needed
+              await context.sync();
               listCol = usedCols.isNullObject ? 0 : usedCols.columnIndex + usedCols.columnCount;
-              suspend(ctx);
+              suspend(context);
             } else {
               listSheet = sheets.add(LIST_SHEET);
               listSheet.visibility = "Hidden";
@@ -289,7 +290,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
       }
     }
     if (opts.activate) ws.activate();
-    await ctx.sync();
+    await context.sync();
     known = {
       sheets: [...names, ...added],
       tables: [...names0.tables.filter((t) => t.sheet !== existing), ...(tableName ? [{ name: tableName, sheet: existing ?? sheet }] : [])],
@@ -302,26 +303,26 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     displayLanguage: () => (typeof Office !== "undefined" && Office.context?.displayLanguage) || "",
 
     workbookName: () =>
-      run(async (ctx) => {
+      run(async (context) => {
         if (!supports("1.7")) return "";
-        ctx.workbook.load("name");
-        await ctx.sync();
-        return ctx.workbook.name;
+        context.workbook.load("name");
+        await context.sync();
+        return context.workbook.name;
       }),
 
     listSheets: () =>
-      run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name");
-        await ctx.sync();
+        await context.sync();
         return sheets.items.map((s) => s.name).filter((n) => n !== LIST_SHEET);
       }),
 
     activeSheet: () =>
-      run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("name");
-        await ctx.sync();
+        await context.sync();
         return ws.name;
       }),
 
@@ -333,41 +334,41 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
       const seen = known;
       if (seen) {
         try {
-          return await run((ctx) => writeBatch(ctx, seen, sheet, rows, opts));
+          return await run((context) => writeBatch(context, seen, sheet, rows, opts));
         } catch {
           known = null; // the workbook changed since the last look-up: look again
         }
       }
-      return run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name");
-        const tables = ctx.workbook.tables;
+        const tables = context.workbook.tables;
         tables.load("items/name,items/worksheet/name");
-        await ctx.sync();
+        await context.sync();
         const fresh = { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })) };
-        return writeBatch(ctx, fresh, sheet, rows, opts);
+        return writeBatch(context, fresh, sheet, rows, opts);
       });
     },
 
     writeCells: (sheet, updates: CellUpdate[]) =>
-      onSheet(sheet, async (ctx, ws) => {
+      onSheet(sheet, async (context, ws) => {
         for (const u of updates) {
           const v = officeCell(u.value, true, false);
           ws.getRange(u.address).formulas = [[v]];
         }
-        await ctx.sync();
+        await context.sync();
       }),
 
     appendRows: (sheet, rows, header) =>
-      run(async (ctx) => {
+      run(async (context) => {
         // Probe the sheet and its used range in one round trip; a missing sheet fails the
         // probe (ItemNotFound) and is created with the header in the second.
-        let ws: Excel.Worksheet = ctx.workbook.worksheets.getItem(sheet);
+        let ws: Excel.Worksheet = context.workbook.worksheets.getItem(sheet);
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("rowIndex,columnIndex,rowCount");
         let exists = true;
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (e) {
           if (errorCode(e) !== "ItemNotFound") throw e;
           exists = false;
@@ -375,7 +376,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         let block: CellValue[][] = rows;
         let row = 0;
         let col = 0;
-        if (!exists) ws = ctx.workbook.worksheets.add(sheet);
+        if (!exists) ws = context.workbook.worksheets.add(sheet);
         if (exists && !used.isNullObject) {
           row = used.rowIndex + used.rowCount;
           col = used.columnIndex;
@@ -384,28 +385,28 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         }
         const { width } = rectangular(block);
         if (block.length === 0 || width === 0) {
-          if (!exists) await ctx.sync();
+          if (!exists) await context.sync();
           return;
         }
-        suspend(ctx);
+        suspend(context);
         const grid = block.map((r) => {
           const line = new Array<string | number | boolean>(width);
           for (let c = 0; c < width; c++) line[c] = officeCell(r[c], true, false);
           return line;
         });
         ws.getRangeByIndexes(row, col, grid.length, width).formulas = grid;
-        await ctx.sync();
+        await context.sync();
       }),
 
     selectCell: (sheet, address) =>
-      onSheet(sheet, async (ctx, ws) => {
+      onSheet(sheet, async (context, ws) => {
         ws.activate();
         ws.getRange(address).select();
-        await ctx.sync();
+        await context.sync();
       }),
 
     highlight: (sheet, addresses, color) =>
-      onSheet(sheet, async (ctx, ws) => {
+      onSheet(sheet, async (context, ws) => {
         const fillColor = normalizeColor(color);
         const mem = saved.get(sheet) ?? new Map<string, string | null>();
         const cells = expandAddresses(addresses);
@@ -414,8 +415,8 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         const fresh = fills.filter((f) => !mem.has(f.a));
         for (const f of fresh) f.fill.load(withPattern ? "color,pattern" : "color");
         // fills saved by an earlier session of the pane (still highlighted) are the originals
-        const stored = !saved.has(sheet) && persist ? loadStored(ctx, sheet) : null;
-        if (fresh.length > 0 || stored) await ctx.sync();
+        const stored = !saved.has(sheet) && persist ? loadStored(context, sheet) : null;
+        if (fresh.length > 0 || stored) await context.sync();
         const before = stored && !stored.isNullObject ? (stored.value as Record<string, string | null> | null) : null;
         for (const f of fresh) {
           const none = withPattern ? f.fill.pattern === "None" : !f.fill.color || f.fill.color.toUpperCase() === "#FFFFFF";
@@ -424,17 +425,17 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         for (const [a, prev] of Object.entries(before ?? {})) if (!mem.has(a)) mem.set(a, prev);
         saved.set(sheet, mem);
         for (const f of fills) f.fill.color = fillColor;
-        if (persist) ctx.workbook.settings.add(settingKey(sheet), Object.fromEntries(mem));
-        await ctx.sync();
+        if (persist) context.workbook.settings.add(settingKey(sheet), Object.fromEntries(mem));
+        await context.sync();
       }),
 
     clearHighlight: async (sheet) => {
       let mem = saved.get(sheet);
       if (!mem && persist) {
         // the pane was reloaded since highlighting: the saved fills are in the workbook
-        const stored = await run(async (ctx) => {
-          const item = loadStored(ctx, sheet);
-          await ctx.sync();
+        const stored = await run(async (context) => {
+          const item = loadStored(context, sheet);
+          await context.sync();
           return item.isNullObject ? null : (item.value as Record<string, string | null> | null);
         });
         mem = new Map(Object.entries(stored ?? {}));
@@ -444,30 +445,30 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         return;
       }
       const restore = mem;
-      await onSheet(sheet, async (ctx, ws) => {
+      await onSheet(sheet, async (context, ws) => {
         for (const [a, prev] of restore) {
           const fill = ws.getRange(a).format.fill;
           if (prev === null) fill.clear();
           else fill.color = prev;
         }
-        if (persist) ctx.workbook.settings.add(settingKey(sheet), {});
-        await ctx.sync();
+        if (persist) context.workbook.settings.add(settingKey(sheet), {});
+        await context.sync();
       });
       saved.set(sheet, new Map());
     },
 
     upsertChart: (sheet, spec: ChartSpec) =>
-      onSheet(sheet, async (ctx, ws) => {
+      onSheet(sheet, async (context, ws) => {
         const charts = ws.charts;
         charts.load("items/name");
-        await ctx.sync();
+        await context.sync();
         for (const c of charts.items) if (c.name === spec.name) c.delete();
         const type = spec.type === "line" ? "Line" : spec.type === "bar" ? "BarClustered" : "ColumnClustered";
         const chart = charts.add(type, ws.getRange(spec.dataRange), "Columns");
         chart.name = spec.name;
         chart.title.text = spec.title;
         chart.setPosition(spec.anchor);
-        await ctx.sync();
+        await context.sync();
       }),
   };
   return port;

@@ -5,6 +5,7 @@
  * custom-functions-metadata-plugin.
  */
 declare namespace CustomFunctions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function signature
   function associate(id: string, fn: (...args: any[]) => unknown): void;
   class Error {
     constructor(errorCode?: ErrorCode, errorMessage?: string);

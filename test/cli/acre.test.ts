@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as ExcelJS from "exceljs";
 import { makeAcreSample } from "../../src/core/acre/sampleData";
 import { roundHalfUp } from "../../src/core/round";
-import { HEADER, small } from "../core/acre/fixture";
+import { small } from "../core/acre/fixture";
 import { jx, tempDir, writeXlsx } from "./helpers";
 
 const tmp = tempDir("jx-acre-");

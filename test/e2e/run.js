@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
 /**
  * Browser tests (called by `npm test` through scripts/test.js; alone: `node test/e2e/run.js`).
  *

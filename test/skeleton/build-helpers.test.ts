@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 const root = path.join(__dirname, "..", "..");
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { translateMetadata, loadTable } = require("../../scripts/functions-locale");
+const { translateMetadata } = require("../../scripts/functions-locale");
 const { isAllowed, scanText } = require("../../scripts/url-scan");
 
 describe("functions-zh-cn.json generation", () => {

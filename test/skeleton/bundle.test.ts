@@ -117,7 +117,6 @@ describe("production bundle (dist/)", () => {
   });
 
   test("dist/functions.js, run under a stub CustomFunctions runtime, registers working functions", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const vm = require("vm") as typeof import("vm");
     const fns: Record<string, (...a: unknown[]) => unknown> = {};
     class CfError {

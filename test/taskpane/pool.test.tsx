@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, fireEvent, waitFor, within, act } from "@testing-library/react";
+import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
 import * as ExcelJS from "exceljs";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";

@@ -36,7 +36,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  // eslint-disable-next-line no-console
   console.log(`million-rows timings (ms): ${JSON.stringify(timings)}`);
 });
 

@@ -22,7 +22,7 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
   s = s.replace(/[—–−~～]/g, "-").replace(/^(上年同期)?1至/, "$11-").replace(/(1)至(本月|\d+月)/g, "$1-$2");
   let unit = "";
   let unknownUnit = "";
-  const br = /[(\[【]([^)\]】]*)[)\]】]/g;
+  const br = /[([【]([^)\]】]*)[)\]】]/g;
   s = s.replace(br, (_m, inner: string) => {
     const known = canonicalUnit(inner);
     if (known) unit = unit || known;
