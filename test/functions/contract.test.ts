@@ -232,7 +232,6 @@ test("the docs/functions.md examples give the documented results", () => {
 
 test("a HyperFormula language registered after the plugin also knows the JX names", () => {
   createEngine([[1]]).destroy(); // the plugin is registered by now
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const enUS = require("hyperformula/commonjs/i18n/languages/enUS").default;
   if (!HyperFormula.getRegisteredLanguagesCodes().includes("enUS")) HyperFormula.registerLanguage("enUS", enUS);
   const hf = createEngine([[110, 100, "=JX.YOY_GROWTH(A1,B1)"]], { language: "enUS" });

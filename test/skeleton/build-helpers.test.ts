@@ -5,7 +5,6 @@ import { spawnSync } from "child_process";
 
 const root = path.join(__dirname, "..", "..");
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { translateMetadata } = require("../../scripts/functions-locale");
 const { isAllowed, scanText } = require("../../scripts/url-scan");
 

@@ -7,7 +7,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { scanDir } = require("../../scripts/url-scan") as {
   scanDir: (dir: string, o?: { allow?: string[] }) => Array<{ file: string; url: string; kind: string; line: number }>;
 };

@@ -3,7 +3,6 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require("../../scripts/manifest-check") as {
   checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { id: string; version: string; baseUrl: string } };
 };

@@ -193,7 +193,6 @@ describe("PoolTab over the file adapter", () => {
 
 describe("PoolTab over the Office adapter (fake Excel on office-addin-mock): sync counts", () => {
   // Imported lazily so the file-adapter tests above do not depend on the Office adapter.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { createOfficePort } = require("../../src/excel/officeAdapter") as typeof import("../../src/excel/officeAdapter");
   const { fakeContext, newBook, newSheet, cellOf } = require("../excel/fakeExcel") as typeof import("../excel/fakeExcel");
   const { loadPool } = require("../../src/taskpane/pool/model") as typeof import("../../src/taskpane/pool/model");

@@ -183,7 +183,6 @@ describe("ValidateTab over the file adapter", () => {
 });
 
 describe("ValidateTab over the Office adapter (fake Excel on office-addin-mock): sync counts", () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { createOfficePort } = require("../../src/excel/officeAdapter") as typeof import("../../src/excel/officeAdapter");
   const { fakeContext, newBook, newSheet, cellOf } = require("../excel/fakeExcel") as typeof import("../excel/fakeExcel");
 

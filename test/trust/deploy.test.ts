@@ -9,7 +9,6 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { scanDir, findUrls } = require("../../scripts/url-scan") as {
   scanDir: (dir: string, o?: { allow?: string[] }) => Array<{ file: string; url: string; kind: string; line: number }>;
   findUrls: (text: string) => Array<{ url: string; kind: string }>;

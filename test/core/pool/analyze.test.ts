@@ -226,7 +226,6 @@ describe("sheet choice and template", () => {
 
 describe("a cell and the pane never disagree", () => {
   // Functions engineer's cell implementation (JX.SCALE_PROJECTION / JX.SCALE_GAP).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { impl } = require("../../../src/functions/impl") as typeof import("../../../src/functions/impl");
   const ly = [...fill(6, 50), ...fill(6, 150)];
   const r = report([

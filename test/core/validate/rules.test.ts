@@ -309,7 +309,6 @@ describe("per-mu data (亩均) and pool (培育库)", () => {
 
 describe("rule ids", () => {
   test("stable, short, unique per set, each documented in docs/validation.md with its severity", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const doc: string = require("fs").readFileSync(require("path").join(__dirname, "..", "..", "..", "docs", "validation.md"), "utf8");
     for (const set of RULE_SETS) {
       const ids = set.rules.map((r) => r.id);
