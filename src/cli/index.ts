@@ -9,6 +9,7 @@ import { register as pool } from "./commands/pool";
 import { register as acre } from "./commands/acre";
 import { register as monitor } from "./commands/monitor";
 import { register as template } from "./commands/template";
+import { register as report } from "./commands/report";
 
 export interface CliIO {
   out(text: string): void;
@@ -28,7 +29,7 @@ export async function run(argv: string[], io: CliIO = consoleIO): Promise<number
     .description("Jingxin 经信 — 对 .xlsx 运行校验、培育库、亩均评价、运行监测 (run validation, pool, per-mu and monitoring on .xlsx files)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const reg of [validate, pool, acre, monitor, template]) reg(program, ctx);
+  for (const reg of [validate, pool, acre, monitor, report, template]) reg(program, ctx);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

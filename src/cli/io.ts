@@ -173,9 +173,18 @@ export async function writeNewWorkbook(
   port: FilePort,
   options: { force?: boolean; inputs?: string[] } = {},
 ): Promise<{ path: string } | Failure> {
+  return writeNewFile(file, () => port.toBuffer(), { ...options, inputs: [sourcePathOf(port), ...(options.inputs ?? [])].filter((p): p is string => !!p) });
+}
+
+/** Write any output file (a workbook, a .docx) with the same guarantees as writeNewWorkbook. */
+export async function writeNewFile(
+  file: string,
+  content: () => Promise<Uint8Array | ArrayBuffer>,
+  options: { force?: boolean; inputs?: string[] } = {},
+): Promise<{ path: string } | Failure> {
   const abs = path.resolve(file);
   const target = await realpathOrSelf(abs);
-  const inputs = [sourcePathOf(port), ...(options.inputs ?? [])].filter((p): p is string => !!p);
+  const inputs = options.inputs ?? [];
   for (const input of inputs) {
     if ((await realpathOrSelf(path.resolve(input))) === target) {
       return { error: `不能覆盖输入文件“${file}”，请换一个输出文件名 (refusing to overwrite the input file ${file}; choose another output name)` };
@@ -189,7 +198,8 @@ export async function writeNewWorkbook(
     if (fs.statSync(abs).isDirectory()) return { error: `“${file}”是一个文件夹 (${file} is a directory)` };
     if (!options.force) return { error: `文件“${file}”已存在；如需覆盖请加 --force (${file} exists; use --force to overwrite)` };
   }
-  const bytes = await port.toBuffer();
+  const raw = await content();
+  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.promises.writeFile(tmp, bytes, { flag: "wx" });
