@@ -16,6 +16,11 @@ import { fakeContext, newBook, newSheet, Value } from "../excel/fakeExcel";
   disconnect() {}
 };
 
+// jsdom has no TextEncoder/TextDecoder (browsers do; the .docx writer uses them).
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+(globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= NodeTextEncoder;
+(globalThis as unknown as { TextDecoder: unknown }).TextDecoder ??= NodeTextDecoder;
+
 // jest's jsdom environment has no setImmediate (the fake Excel context uses it after a sync).
 (globalThis as unknown as { setImmediate: unknown }).setImmediate ??= (fn: () => void) => setTimeout(fn, 0);
 
@@ -192,5 +197,27 @@ describe("MonitorTab over the Office.js adapter (fake context): round trips", ()
     expect(small.load).toBeLessThanOrEqual(3); // sheet names, then every sheet's values (2)
     expect(small.write).toBe(big.write);
     expect(small.charts).toEqual(["jx_monitor_monthly", "jx_monitor_targets"]);
+  });
+});
+
+describe("生成分析材料 in the 运行监测 tab", () => {
+  test("writes the report's text to 分析材料 (as text) and offers the Word file", async () => {
+    const created: Blob[] = [];
+    (URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = (b: Blob) => (created.push(b), `blob:report-${created.length}`);
+    (URL as unknown as { revokeObjectURL: (u: string) => void }).revokeObjectURL = () => {};
+    const port = await countyPort();
+    mount(port);
+    await screen.findByTestId("output-ytd");
+    fireEvent.click(screen.getByRole("button", { name: /生成分析材料/ }));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/分析材料/), { timeout: 8000 });
+    const link = await screen.findByTestId("report-download");
+    expect(link.getAttribute("download")).toBe("1至10月份工业经济运行分析材料.docx");
+    expect(created[0]!.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(created[0]!.size).toBeGreaterThan(5000);
+    expect(cell(port, "分析材料", "A1")).toBe("1至10月份工业经济运行分析材料");
+    expect(cell(port, "分析材料", "A3")).toBe("一、工业经济运行");
+    // 53 300 万元 = 5.33 亿元, same-basis growth 10.2 % (the figures the tab shows above).
+    expect(String(cell(port, "分析材料", "A4"))).toMatch(/^1至10月份，规上工业总产值实现5\.33亿元，同比增长10\.2%/);
+    expect(screen.getByTestId("status").textContent).toMatch(/已写入“分析材料”/);
   });
 });

@@ -319,3 +319,11 @@ export function reportLines(r: Report): string[] {
   }
   return lines;
 }
+
+/** The sheet the pane writes the text to (one paragraph a row, so it can be copied). */
+export const REPORT_SHEET = "分析材料";
+
+/** The 分析材料 sheet: the report's lines in column A, as text. */
+export function reportSheetRows(r: Report): string[][] {
+  return reportLines(r).map((line) => [line]);
+}

@@ -13,6 +13,8 @@ import { ANALYSIS_SHEET, analysisSheet } from "../../core/monitor/report";
 import { TARGETS_SHEET, targetsTemplate } from "../../core/monitor/targets";
 import { ContributionTable, TargetsTable, TotalsCards, WarningsList, pct } from "./MonitorViews";
 import { Analysis, loadAnalysis } from "./loadAnalysis";
+import { draftReport } from "./draftReport";
+import { REPORT_SHEET } from "../../core/report/compose";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
 
@@ -34,6 +36,8 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
   const [error, setError] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
   const [confirmTargets, setConfirmTargets] = React.useState(false);
+  const [docx, setDocx] = React.useState<{ url: string; name: string } | null>(null);
+  React.useEffect(() => () => (docx ? URL.revokeObjectURL(docx.url) : undefined), [docx]);
 
   const run = React.useCallback(
     async (choice: { sheet: string; month: string }) => {
@@ -108,6 +112,27 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
     }
   };
 
+  const writeReport = async () => {
+    setBusy(true);
+    try {
+      const m = month.trim() === "" ? null : Number(month);
+      const d = await draftReport(port, { month: m !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null });
+      if ("error" in d) {
+        setStatus({ intent: "error", text: d.error });
+        return;
+      }
+      const blob = new Blob([d.docx as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+      setDocx({ url: URL.createObjectURL(blob), name: d.fileName });
+      const parts = d.report.sections.map((x) => x.heading.replace(/^.、/, "")).join("、");
+      setStatus({ intent: "success", text: `已写入“${REPORT_SHEET}”工作表（${parts}），可下载 Word 文档 (text written to ${REPORT_SHEET}; the Word file is ready to download)${d.notes.length ? `。${d.notes.join("；")}` : ""}` });
+      await run({ sheet, month });
+    } catch (e) {
+      setStatus({ intent: "error", text: `生成分析材料失败 (could not draft the report): ${e instanceof Error ? e.message : e}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const r = analysis?.result;
   return (
     <div className={s.root}>
@@ -139,6 +164,14 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
         <Button onClick={() => void writeAnalysis()} disabled={busy || !analysis}>
           写入分析表 (write 运行分析)
         </Button>
+        <Button onClick={() => void writeReport()} disabled={busy}>
+          生成分析材料 (draft the report)
+        </Button>
+        {docx ? (
+          <a href={docx.url} download={docx.name} data-testid="report-download">
+            下载 Word 文档 (download .docx)
+          </a>
+        ) : null}
       </div>
       <StatusArea busy={busy} busyLabel="正在分析… (analysing…)" error={error} status={status} statusTestId="status" multiline />
       {r && analysis ? (
