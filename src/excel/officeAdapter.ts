@@ -13,12 +13,14 @@
  *     with a fresh one; appendRows: 2; highlight: 2; upsertChart: 2
  */
 import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions } from "../workbook/port";
+export { protectText } from "../workbook/adapterUtil";
 import {
   LIST_SHEET,
   expandAddresses,
   inlineListSource,
   noSheet,
   normalizeColor,
+  protectText,
   rectangular,
   tableHeaders,
   uniqueTableName,
@@ -61,14 +63,6 @@ function isPayloadLimit(e: unknown): boolean {
   return /PayloadSizeLimit|payload size|response size/i.test(text);
 }
 
-/**
- * Excel parses a string written through `values` like typed input: "00123" becomes 123, a
- * 18-digit credit code loses digits, "1月5日" becomes a date, "#N/A" an error. A leading
- * apostrophe keeps such a string as text (it is not part of the value).
- */
-export function protectText(s: string): string {
-  return /\d/.test(s) || /^[=+\-@#'\s]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
-}
 
 /** A port value → what goes into `range.formulas`: formulas as they are, text protected. */
 function officeCell(v: CellValue | undefined, formulas: boolean, textColumn: boolean): string | number | boolean {

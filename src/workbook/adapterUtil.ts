@@ -1,7 +1,7 @@
 /**
- * Rules shared by the two WorkbookPort adapters (exceljs and Office.js), so a workbook written
- * by the CLI and one written in Excel get the same table names, lists and colours.
- * Pure: no exceljs, no Office.js.
+ * Rules shared by the WorkbookPort adapters (exceljs, Office.js, WPS), so a workbook written
+ * by the CLI, in Excel or in WPS gets the same table names, lists and colours.
+ * Pure: no exceljs, no Office.js, no WPS.
  */
 import { CellValue, parseAddress, cellAddress } from "./port";
 
@@ -129,4 +129,30 @@ export function rangeAddress(row: number, col: number, rows: number, cols: numbe
 /** Message for a sheet that does not exist. */
 export function noSheet(name: string): string {
   return `工作表“${name}”不存在 (sheet ${name} does not exist)`;
+}
+
+/**
+ * Excel and WPS parse a string written as a cell's value like typed input: "00123" becomes 123,
+ * a 18-digit credit code loses digits, "1月5日" becomes a date, "#N/A" an error, "=…" a
+ * formula. A leading apostrophe keeps such a string as text (it is not part of the value).
+ */
+export function protectText(s: string): string {
+  return /\d/.test(s) || /^[=+\-@#'\s]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
+}
+
+/** "#RRGGBB" (any form normalizeColor takes) → the BGR number of Excel VBA / WPS `Interior.Color`. */
+export function toBgr(color: string): number {
+  const hex = normalizeColor(color).slice(1);
+  const r = parseInt(hex.slice(0, 2), 16);
+  const g = parseInt(hex.slice(2, 4), 16);
+  const b = parseInt(hex.slice(4, 6), 16);
+  return (b << 16) | (g << 8) | r;
+}
+
+/** A BGR colour number → "#RRGGBB". */
+export function fromBgr(n: number): string {
+  const r = n & 0xff;
+  const g = (n >> 8) & 0xff;
+  const b = (n >> 16) & 0xff;
+  return "#" + [r, g, b].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase();
 }

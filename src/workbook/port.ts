@@ -1,7 +1,8 @@
 /**
  * The workbook port: everything the task pane and the CLI need from a workbook.
- * Adapters: Office.js (src/excel/officeAdapter.ts) and exceljs (src/workbook/fileAdapter.ts),
- * the latter for the CLI (Node) and the browser workbench.
+ * Adapters: Office.js (src/excel/officeAdapter.ts), WPS 表格's ET object model
+ * (src/wps/wpsAdapter.ts) and exceljs (src/workbook/fileAdapter.ts), the last for the CLI (Node)
+ * and the browser workbench. test/workbook/contract/ runs one suite against all three.
  *
  * Values use the Office.js `values` representation: numbers, strings, booleans; an empty cell
  * is "" (null is accepted on write); dates are Excel serial numbers; error cells are their
@@ -39,8 +40,8 @@ export type { ChartSpec } from "../core/chart";
 import type { ChartSpec } from "../core/chart";
 
 export interface WorkbookPort {
-  readonly kind: "excel" | "file";
-  /** Whether native charts can be created (Excel only). */
+  readonly kind: "excel" | "wps" | "file";
+  /** Whether native charts can be created (Excel, WPS). */
   readonly canChart: boolean;
   workbookName(): Promise<string>;
   listSheets(): Promise<string[]>;
