@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: production build (the bundle tests read dist/), then all jest tests, then the
+ * `npm test`: production builds (the bundle tests read dist/ and dist-wps/), then all jest tests, then the
  * browser tests when test/e2e/run.js exists. Stops at the first failure with its exit code.
  * Extra arguments go to jest: `npm test -- test/skeleton`.
  */
@@ -27,7 +27,9 @@ function step(cmd, args) {
 }
 
 step("npm", ["run", "build"]);
+step("npm", ["run", "build:wps"]); // ~15 s
 process.env.JX_DIST_BUILT = "1"; // the bundle tests read this dist/ as is
+process.env.JX_WPS_BUILT = "1"; // … and this dist-wps/
 step("npx", ["jest", ...process.argv.slice(2)]);
 const e2e = path.join(root, "test", "e2e", "run.js");
 if (fs.existsSync(e2e)) step(process.execPath, [e2e]);

@@ -5,23 +5,11 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme, Spinner, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, Spinner } from "@fluentui/react-components";
 import { App } from "./App";
+import { Notice } from "./shared/Notice";
 import { createOfficePort } from "../excel/officeAdapter";
 import { officeStateMessage, waitForOffice, OFFICE_READY_TIMEOUT_MS } from "./boot";
-
-function Notice({ title, body, intent = "warning" }: { title: string; body: string; intent?: "warning" | "error" }) {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh" }}>
-      <MessageBar intent={intent} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          <div>{body}</div>
-        </MessageBarBody>
-      </MessageBar>
-    </FluentProvider>
-  );
-}
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
