@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * The WPS 表格 add-in build (dist-wps/), separate from the Excel add-in (webpack.config.js →
  * dist/) and the workbench (webpack.workbench.config.js). Not `wpsjs build` (it asks questions).

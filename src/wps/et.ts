@@ -20,7 +20,7 @@ export interface EtRange extends Pick<Et.Range, "Row" | "Column" | "Value2" | "F
   readonly Validation: EtValidation;
 }
 
-export interface EtListObject extends Pick<Et.ListObject, "Name" | "Delete"> {}
+export type EtListObject = Pick<Et.ListObject, "Name" | "Delete">;
 
 export interface EtListObjects extends Pick<Et.ListObjects, "Count"> {
   Item(index: number): EtListObject;

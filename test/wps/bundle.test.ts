@@ -11,7 +11,6 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { scanDir } = require("../../scripts/url-scan") as { scanDir: (dir: string) => Array<{ file: string; url: string }> };
 const { validateXML } = require("xmllint-wasm") as {
   validateXML: (o: { xml: { fileName: string; contents: string }[]; normalization: "format" }) => Promise<{ valid: boolean; errors: { message: string }[] }>;
