@@ -416,14 +416,19 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
         if (s.Name === spec.name) s.Delete();
       }
       const type = spec.type === "line" ? ET.xlLine : spec.type === "bar" ? ET.xlBarClustered : ET.xlColumnClustered;
-      const anchor = ws.Range(spec.anchor);
-      // Shapes.AddChart2 (ChartObjects.Add is reported not to work in WPS); style -1 = default.
-      const shape = shapes.AddChart2(-1, type, Number(anchor.Left), Number(anchor.Top), 480, 288);
-      shape.Name = spec.name;
-      const chart = shape.Chart;
-      chart.SetSourceData(ws.Range(spec.dataRange), ET.xlColumns);
-      chart.HasTitle = true;
-      chart.ChartTitle.Text = spec.title;
+      try {
+        const anchor = ws.Range(spec.anchor);
+        // Shapes.AddChart2 (ChartObjects.Add is reported not to work in WPS); style -1 = default.
+        const shape = shapes.AddChart2(-1, type, Number(anchor.Left), Number(anchor.Top), 480, 288);
+        shape.Name = spec.name;
+        const chart = shape.Chart;
+        chart.SetSourceData(ws.Range(spec.dataRange), ET.xlColumns);
+        chart.HasTitle = true;
+        chart.ChartTitle.Text = spec.title;
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(`WPS 未能在“${ws.Name}”创建图表“${spec.title}”，表中数据已写入 (WPS could not create the chart ${spec.title} on ${ws.Name}; the data is written): ${why}`);
+      }
     },
   };
   return port;

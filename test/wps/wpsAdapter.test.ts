@@ -137,6 +137,24 @@ describe("WPS specifics", () => {
     ]);
   });
 
+  test("a chart WPS refuses: a clear message naming the sheet and chart, the data stays", async () => {
+    const { port, app } = setup(newBook([newSheet("图", table(3))]));
+    const ws = app.ActiveWorkbook!.Sheets.Item(1);
+    const shapes = ws.Shapes;
+    const proto = Object.getPrototypeOf(shapes) as { AddChart2: () => never };
+    const spy = jest.spyOn(proto, "AddChart2").mockImplementation(() => {
+      throw new Error("not implemented");
+    });
+    try {
+      await expect(port.upsertChart!("图", { name: "c", type: "bar", title: "产值", dataRange: "A1:B4", anchor: "E2" })).rejects.toThrow(
+        "WPS 未能在“图”创建图表“产值”，表中数据已写入",
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await port.readSheet("图"))!.values).toEqual(table(3));
+  });
+
   test("saved fills survive a pane reload through PluginStorage; a cleared sheet leaves nothing to restore", async () => {
     const sheet = newSheet("月报", table(3));
     sheet.cells.get("2,1")!.color = 0x0000ff;
