@@ -43,3 +43,10 @@ export type PropagatedError = CellError & { propagated: true };
 export function propagated(e: CellError): PropagatedError {
   return (e as PropagatedError).propagated ? (e as PropagatedError) : { ...e, propagated: true };
 }
+
+/** Truncate toward zero at `decimals` places, robust to binary noise (0.99590 → 0.995 at 3). */
+export function truncate(x: number, decimals = 0): number {
+  const f = 10 ** decimals;
+  const scaled = denoise(x * f);
+  return denoise(Math.trunc(scaled) / f) + 0;
+}

@@ -1,23 +1,32 @@
 /**
- * Enterprise appeals (domain.md §5): supervision cards for overdue appeals and the check of a
- * stated rate against its numerator and denominator.
+ * The cell function's supervision card (JX.APPEAL_CARD) and the check of a stated rate against
+ * its numerator and denominator (used by validation's RATE rule).
  */
-import { cellError, divide, isError, Result } from "./result";
-import { dateSerial } from "./indicators";
-import { denoise, firstError, roundHalfUp } from "./round";
+import { cellError, divide, isError, Result } from "../result";
+import { dateSerial } from "../indicators";
+import { denoise, firstError, roundHalfUp } from "../round";
+import { builtInCalendar } from "./calendar";
 
 export type AppealCard = "" | "蓝牌" | "黄牌" | "红牌";
 
-/** Lower bounds, in calendar days late, of 蓝牌, 黄牌, 红牌. */
+/** Lower bounds, in days overdue, of 蓝牌, 黄牌, 红牌. */
 export const DEFAULT_CARD_BOUNDS: readonly number[] = [1, 4, 11];
 
 /**
- * The card for an appeal. Days late = closed − due for a closed appeal, as-of − due for an open
- * one (calendar days; a time of day is dropped). Not late (≤ 0 days or below the first bound) → "".
+ * The card of an appeal that is still open: days overdue = as-of − due, in calendar days, or
+ * with `workingDays` the working days after the due date up to the as-of date on the built-in
+ * official calendar (holidays and make-up working days). A closed appeal (a closing date given)
+ * has no card: "" (closed late is 超期办结, counted apart). Not overdue or below the first bound → "".
  * Errors: a date before 1901 → #NUM!; bounds that are not 3 numbers → #VALUE!; bounds not
  * positive and non-decreasing → #NUM!.
  */
-export function appealCard(due: number, asOf: number, closed?: number | null, bounds?: readonly number[] | null): Result<AppealCard> {
+export function appealCard(
+  due: number,
+  asOf: number,
+  closed?: number | null,
+  bounds?: readonly number[] | null,
+  workingDays?: boolean | null,
+): Result<AppealCard> {
   const b = bounds ?? DEFAULT_CARD_BOUNDS;
   if (b.length !== 3 || !b.every((x) => Number.isFinite(x))) {
     return cellError("#VALUE!", "挂牌天数下限应为 3 个数值（蓝、黄、红）(the card bounds must be 3 numbers: blue, yellow, red)");
@@ -30,8 +39,14 @@ export function appealCard(due: number, asOf: number, closed?: number | null, bo
   if (!(b[0] > 0 && b[0] <= b[1] && b[1] <= b[2])) {
     return cellError("#NUM!", "挂牌天数下限应为正数且依次不减 (the card bounds must be positive and non-decreasing)");
   }
-  const late = ((c as number | undefined) ?? (a as number)) - (d as number);
-  return late >= b[2] ? "红牌" : late >= b[1] ? "黄牌" : late >= b[0] ? "蓝牌" : "";
+  if (c !== undefined) return "";
+  const late = workingDays ? builtInCalendar().workdaysAfter(d as number, a as number) : (a as number) - (d as number);
+  return cardForDays(late, b) ?? "";
+}
+
+/** The card for a number of days overdue, by the lower bounds of 蓝牌, 黄牌, 红牌. */
+export function cardForDays(days: number, bounds: readonly number[]): Exclude<AppealCard, ""> | null {
+  return days >= bounds[2] ? "红牌" : days >= bounds[1] ? "黄牌" : days >= bounds[0] ? "蓝牌" : null;
 }
 
 /**

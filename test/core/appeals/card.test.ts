@@ -1,5 +1,5 @@
-import { appealCard, statedRateMatches } from "../../src/core/appeals";
-import { isError, Result } from "../../src/core/result";
+import { appealCard, statedRateMatches } from "../../../src/core/appeals";
+import { isError, Result } from "../../../src/core/result";
 
 const code = (r: Result<unknown>) => (isError(r) ? r.error : "ok");
 const DUE = 45352; // 2024-03-01
@@ -20,12 +20,25 @@ describe("appealCard", () => {
     expect(appealCard(DUE, DUE + 0.99)).toBe("");
     expect(appealCard(DUE + 0.5, DUE + 1.2)).toBe("蓝牌");
   });
-  test("closed appeal: closed − due, whatever the as-of date", () => {
+  test("a closed appeal never has a card, however late it was closed (超期办结 is counted apart)", () => {
     expect(appealCard(DUE, DUE + 100, DUE - 2)).toBe(""); // closed on time
     expect(appealCard(DUE, DUE + 100, DUE)).toBe(""); // closed on the due date
-    expect(appealCard(DUE, DUE + 100, DUE + 5)).toBe("黄牌");
-    expect(appealCard(DUE, DUE, DUE + 11)).toBe("红牌");
+    expect(appealCard(DUE, DUE + 100, DUE + 5)).toBe(""); // closed 5 days late
+    expect(appealCard(DUE, DUE, DUE + 11)).toBe("");
     expect(appealCard(DUE, DUE + 100, null)).toBe("红牌"); // null = open
+  });
+  test("working_days TRUE: working days on the official calendar (2023 National Day, make-up weekend worked)", () => {
+    const due = 45197; // Thu 2023-09-28
+    const oct = (d: number) => 45199 + d; // 2023-10-01 + (d − 1) … 45200 = 10/01
+    expect(oct(1)).toBe(45200);
+    // 9/29–10/6 off; Sat 10/7, Sun 10/8, Mon 10/9 → 3 working days late
+    expect(appealCard(due, oct(9), null, null, true)).toBe("蓝牌");
+    expect(appealCard(due, oct(9))).toBe("红牌"); // 11 calendar days
+    expect(appealCard(due, oct(6), null, null, true)).toBe(""); // still the holiday
+    expect(appealCard(due, oct(7), null, null, true)).toBe("蓝牌"); // the make-up Saturday counts
+    expect(appealCard(due, oct(12), null, null, true)).toBe("黄牌"); // 7, 8, 9, 10, 11, 12 → 6
+    expect(appealCard(due, oct(12), oct(11), null, true)).toBe(""); // closed
+    expect(appealCard(due, oct(12), null, null, false)).toBe("红牌"); // FALSE = calendar days (14)
   });
   test("custom bounds", () => {
     expect(appealCard(DUE, DUE + 1, null, [2, 5, 8])).toBe("");

@@ -1,0 +1,76 @@
+/**
+ * From sheet values to an analysis: the register (诉求台账), the 参数 sheet (parameters and the
+ * category list) and the 节假日 sheet (days that override the official calendar). Used by the
+ * CLI and the pane alike; unusable input (no header, a required column missing) is { error }.
+ */
+import type { CellValue } from "../num";
+import { isReadError, readTable, SheetLike, Table } from "../table";
+import { missingColumnsError } from "../validate/engine";
+import { DayOverride, WorkCalendar } from "./calendar";
+import { analyzeAppeals, AppealsResult } from "./analyze";
+import { AppealsParams, readAppealsParams } from "./params";
+import { APPEALS_PARAM_SHEET, appealsSpec, HOLIDAY_SHEET, holidaySpec, parseDayType } from "./spec";
+
+export interface HolidaysRead {
+  overrides: DayOverride[];
+  notes: string[];
+}
+
+/** The days a 节假日 sheet sets; rows it cannot read are notes naming the cell and the value. */
+export function readHolidays(sheet: SheetLike | null | undefined): HolidaysRead {
+  if (!sheet || sheet.values.length === 0) return { overrides: [], notes: [] };
+  const t = readTable(sheet, holidaySpec);
+  if (isReadError(t)) return { overrides: [], notes: [`“${sheet.name}”工作表未读取：${t.error}`] };
+  if (t.missing.length) {
+    return { overrides: [], notes: [`“${sheet.name}”工作表缺少“${t.missing.map((f) => f.header).join("”“")}”列，未读取 (the ${HOLIDAY_SHEET} sheet lacks a column; not read)`] };
+  }
+  const notes = t.issues.map((i) => `${sheet.name}!${i.address}“${i.header}”：${i.message}`);
+  const overrides: DayOverride[] = [];
+  for (const row of t.rows) {
+    const d = row.values.date;
+    const typeText = row.values.type === null ? null : String(row.values.type);
+    const work = parseDayType(typeText);
+    if (typeof d !== "number") continue; // a bad date is already a note
+    if (work === null) {
+      notes.push(
+        `${sheet.name}!${t.address(row.row, "type")}“类型”为“${typeText ?? ""}”，应为“放假”或“上班”，此行未采用 (the type must be 放假 or 上班; row not used)`,
+      );
+      continue;
+    }
+    overrides.push({ serial: d, work, name: row.values.name === null ? undefined : String(row.values.name) });
+  }
+  return { overrides, notes };
+}
+
+export interface AppealsLoadInput {
+  /** The register sheet. */
+  register: SheetLike;
+  /** Values of the 参数 sheet, if any. */
+  params?: CellValue[][] | null;
+  /** The 节假日 sheet, if any. */
+  holidays?: SheetLike | null;
+  /** As-of date (Excel serial). */
+  asOf: number;
+}
+
+export interface AppealsLoaded {
+  result: AppealsResult;
+  table: Table;
+  params: AppealsParams;
+  calendar: WorkCalendar;
+  /** Notes from reading the 参数 and 节假日 sheets (the result's own notes are in result.notes). */
+  notes: string[];
+}
+
+/** Read and analyse a register. */
+export function loadAppeals(input: AppealsLoadInput): AppealsLoaded | { error: string } {
+  const table = readTable(input.register, appealsSpec);
+  if (isReadError(table)) return { error: table.error };
+  const missing = missingColumnsError(table);
+  if (missing) return missing;
+  const p = readAppealsParams(input.params ?? null, APPEALS_PARAM_SHEET);
+  const h = readHolidays(input.holidays);
+  const calendar = new WorkCalendar(p.params.mode, h.overrides);
+  const result = analyzeAppeals(table, { asOf: input.asOf, params: p.params, calendar });
+  return { result, table, params: p.params, calendar, notes: [...p.warnings, ...h.notes] };
+}
