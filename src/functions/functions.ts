@@ -175,16 +175,17 @@ export function usccValid(code: any[][]): any[][] {
 export const usccValidCode = usccValid;
 
 /**
- * Supervision card of an overdue appeal by calendar days late: "" (none), 蓝牌 (from 1 day), 黄牌 (from 4), 红牌 (from 11).
+ * Supervision card of an open, overdue appeal: "" (not overdue, or closed), 蓝牌 (from 1 day), 黄牌 (from 4), 红牌 (from 11).
  * @customfunction APPEAL_CARD
  * @param due_date The date the appeal is due.
- * @param as_of The as-of date (e.g. TODAY()); used for open appeals.
- * @param [closed_date] The date the appeal was closed; blank for an open appeal.
- * @param [thresholds] Optional lower bounds in days late of the three cards (3 cells; default 1, 4, 11).
+ * @param as_of The as-of date (e.g. TODAY()).
+ * @param [closed_date] The date the appeal was closed; a closed appeal has no card. Blank for an open appeal.
+ * @param [thresholds] Optional lower bounds in days overdue of the three cards (3 cells; default 1, 4, 11).
+ * @param [working_days] Optional: TRUE counts working days on the official Chinese calendar (holidays and make-up working days); default FALSE, calendar days.
  * @returns "", "蓝牌", "黄牌" or "红牌".
  */
-export function appealCard(due_date: any[][], as_of: any[][], closed_date?: any[][], thresholds?: any[][]): any[][] {
-  return toExcelMatrix(impl.APPEAL_CARD(due_date, as_of, closed_date, thresholds), [due_date, as_of, closed_date, thresholds]);
+export function appealCard(due_date: any[][], as_of: any[][], closed_date?: any[][], thresholds?: any[][], working_days?: any): any[][] {
+  return toExcelMatrix(impl.APPEAL_CARD(due_date, as_of, closed_date, thresholds, working_days), [due_date, as_of, closed_date, thresholds]);
 }
 
 /**

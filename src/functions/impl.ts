@@ -56,7 +56,10 @@ export const SPECS = {
   ACRE_SCORE: { params: [range("values"), range("benchmarks"), range("weights"), { name: "cap", kind: "single", optional: true }], result: "rows" },
   ACRE_GRADE: { params: [each("score"), range("peer_scores"), range("shares", true)], result: "each" },
   USCC_VALID: { params: [each("code")], result: "each" },
-  APPEAL_CARD: { params: [each("due_date"), each("as_of"), each("closed_date", true), range("thresholds", true)], result: "each" },
+  APPEAL_CARD: {
+    params: [each("due_date"), each("as_of"), each("closed_date", true), range("thresholds", true), { name: "working_days", kind: "single", optional: true }],
+    result: "each",
+  },
   SCALE_PROJECTION: { params: [each("ytd_revenue"), each("months"), range("last_year_monthly", true)], result: "each" },
   SCALE_GAP: { params: [each("ytd_revenue"), each("months"), each("threshold", true), range("last_year_monthly", true)], result: "each" },
 } as const satisfies Record<string, Omit<FunctionSpec, "id">>;
@@ -173,14 +176,28 @@ function usccValidCell(code: unknown): OutValue {
   });
 }
 
-function appealCardCell(due: unknown, asOf: unknown, closed: unknown, thresholds: unknown): OutValue {
+/** An optional TRUE/FALSE argument: blank → false; TRUE/FALSE, 1/0 or the text TRUE/FALSE/是/否; else #VALUE!. */
+function readFlag(x: unknown, name: string): Result<boolean> {
+  const v = single(x);
+  if (isError(v)) return propagated(v);
+  if (isBlank(v)) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  const t = toHalfWidth(String(v)).trim().toUpperCase();
+  if (t === "TRUE" || t === "是" || t === "1") return true;
+  if (t === "FALSE" || t === "否" || t === "0") return false;
+  return cellError("#VALUE!", `${name} 应为 TRUE 或 FALSE (${name} must be TRUE or FALSE)`);
+}
+
+function appealCardCell(due: unknown, asOf: unknown, closed: unknown, thresholds: unknown, workingDays: unknown): OutValue {
   const bounds = omitted(thresholds) ? undefined : readList(thresholds, "thresholds", "required");
+  const working = readFlag(workingDays, "working_days");
   return broadcast([due, asOf, closed], (d, a, c) => {
     const n = readNumbers([d, a, c], ["due_date", "as_of", "closed_date"], [false, false, true]);
-    const e = firstError(n, bounds);
+    const e = firstError(n, bounds, working);
     if (e) return e;
     const [dd, aa, cc] = n as (number | undefined)[];
-    return appealCard(dd!, aa!, cc, bounds as number[] | undefined);
+    return appealCard(dd!, aa!, cc, bounds as number[] | undefined, working as boolean);
   });
 }
 

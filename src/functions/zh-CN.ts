@@ -92,12 +92,13 @@ export const zhCN: Record<string, FunctionTranslation> = {
   },
   APPEAL_CARD: {
     name: "诉求督办牌",
-    description: "按逾期自然日数给出督办牌：空（未逾期）、蓝牌（1 天起）、黄牌（4 天起）、红牌（11 天起）。",
+    description: "未办结的超期诉求按超期天数给出督办牌：空（未超期或已办结）、蓝牌（1 天起）、黄牌（4 天起）、红牌（11 天起）。",
     parameters: {
       due_date: "办理期限（日期）。",
-      as_of: "统计日期（如 TODAY()），用于未办结的诉求。",
-      closed_date: "可选：办结日期；未办结则留空。",
-      thresholds: "可选：蓝、黄、红牌的逾期天数下限（3 个单元格，默认 1、4、11）。",
+      as_of: "统计日期（如 TODAY()）。",
+      closed_date: "可选：办结日期；已办结的诉求不挂牌（超期办结另计）。未办结则留空。",
+      thresholds: "可选：蓝、黄、红牌的超期天数下限（3 个单元格，默认 1、4、11）。",
+      working_days: "可选：TRUE 按国家法定节假日和调休上班日计工作日；默认 FALSE，按自然日。",
     },
   },
   SCALE_PROJECTION: {

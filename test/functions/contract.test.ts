@@ -150,13 +150,30 @@ test("APPEAL_CARD at 0/1/3/4/10/11 days, closed on time, custom thresholds", () 
     evaluate([
       `=JX.APPEAL_CARD(${due},${due + 30},${due})`, // closed on the due date
       `=JX.APPEAL_CARD(${due},${due + 30},${due - 3})`, // closed early
-      `=JX.APPEAL_CARD(${due},${due},${due + 4})`, // closed 4 days late
+      `=JX.APPEAL_CARD(${due},${due},${due + 4})`, // closed 4 days late: closed, no card
       `=JX.APPEAL_CARD(${due},${due + 2},,{2,5,8})`,
       `=JX.APPEAL_CARD(${due},${due + 7},,{2,5,8})`,
       `=JX.APPEAL_CARD(${due},${due + 8},,{2,5,8})`,
       `=JX.APPEAL_CARD(${due},${due + 1},,{2,5,8})`,
     ]),
-  ).toEqual(["", "", "黄牌", "蓝牌", "黄牌", "红牌", ""]);
+  ).toEqual(["", "", "", "蓝牌", "黄牌", "红牌", ""]);
+});
+
+test("APPEAL_CARD working_days across the 2023 National Day holiday (Sat 10/7 and Sun 10/8 worked)", () => {
+  const due = serial(2023, 9, 28);
+  const oct = (d: number) => serial(2023, 10, d);
+  expect(
+    evaluate([
+      `=JX.APPEAL_CARD(${due},${oct(9)},,,TRUE())`, // 10/7, 10/8, 10/9 → 3 working days
+      `=JX.APPEAL_CARD(${due},${oct(9)})`, // 11 calendar days
+      `=JX.APPEAL_CARD(${due},${oct(6)},,,TRUE())`, // still the holiday
+      `=JX.APPEAL_CARD(${due},${oct(12)},,,TRUE())`, // 6 working days
+      `=JX.APPEAL_CARD(${due},${oct(12)},,,FALSE())`,
+      `=JX.APPEAL_CARD(${due},${oct(12)},${oct(11)},,TRUE())`, // closed
+      `=JX.APPEAL_CARD(${due},${oct(9)},,{2,5,8},TRUE())`,
+      `=JX.APPEAL_CARD(${due},${oct(9)},,,"maybe")`,
+    ]),
+  ).toEqual(["蓝牌", "红牌", "", "黄牌", "红牌", "", "蓝牌", "#VALUE!"]);
 });
 
 test("SCALE_PROJECTION seasonal vs run-rate; SCALE_GAP default 2000 and optional positions", () => {

@@ -103,6 +103,10 @@ describe("function specifics", () => {
     expect(f("APPEAL_CARD", due, due + 2, null, [[2, 5]])).toBe("#VALUE!");
     expect(f("APPEAL_CARD", 100, due)).toBe("#NUM!");
     expect(f("APPEAL_CARD", due, null)).toBe("#N/A");
+    expect(f("APPEAL_CARD", due, due + 30, due + 20)).toBe(""); // closed late: no card
+    expect(f("APPEAL_CARD", 45197, 45208, null, null, true)).toBe("蓝牌"); // 2023-09-28 → 10-09: 3 working days
+    expect(f("APPEAL_CARD", 45197, 45208, null, null, false)).toBe("红牌"); // 11 calendar days
+    expect(f("APPEAL_CARD", 45197, 45208, null, null, "x")).toBe("#VALUE!");
   });
   test("SCALE_PROJECTION and SCALE_GAP", () => {
     const shape = [[100, 100, 100, 100, 100, 100, 200, 200, 200, 200, 200, 200]];

@@ -2,7 +2,7 @@
  * Faces of an appeals analysis: the CLI's --json object (the issue's contract, exactly) and the
  * 诉求分析 sheet the pane writes (tables and, in Excel, a native chart by unit).
  */
-import type { ChartSpec } from "../../workbook/port";
+import type { ChartSpec } from "../chart";
 import { serialToIso } from "../table";
 import { Appeal, AppealsResult, GroupStats, isoOrNull, overdueList, rateText } from "./analyze";
 import { APPEALS_ANALYSIS_SHEET } from "./spec";
