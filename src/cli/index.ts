@@ -8,6 +8,7 @@ import { register as validate } from "./commands/validate";
 import { register as pool } from "./commands/pool";
 import { register as acre } from "./commands/acre";
 import { register as monitor } from "./commands/monitor";
+import { register as appeals } from "./commands/appeals";
 import { register as template } from "./commands/template";
 import { register as report } from "./commands/report";
 
@@ -26,10 +27,10 @@ export async function run(argv: string[], io: CliIO = consoleIO): Promise<number
   let code = 0;
   const ctx: CliContext = { out: io.out, err: io.err, exit: (c) => (code = Math.max(code, c)) };
   const program = new Command("jx")
-    .description("Jingxin 经信 — 对 .xlsx 运行校验、培育库、亩均评价、运行监测 (run validation, pool, per-mu and monitoring on .xlsx files)")
+    .description("Jingxin 经信 — 对 .xlsx 运行校验、培育库、亩均评价、运行监测、企业诉求 (run validation, pool, per-mu, monitoring and appeals on .xlsx files)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const reg of [validate, pool, acre, monitor, report, template]) reg(program, ctx);
+  for (const reg of [validate, pool, acre, monitor, appeals, report, template]) reg(program, ctx);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

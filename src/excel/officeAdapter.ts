@@ -283,6 +283,14 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         target.dataValidation.rule = { list: { inCellDropDown: true, source } };
       }
     }
+    const sources = Object.entries(opts.validationSources ?? {});
+    if (sources.length > 0 && supports("1.8")) {
+      for (const [key, source] of sources) {
+        const target = ws.getRangeByIndexes(1, Number(key), Math.max(1, height - 1), 1);
+        target.dataValidation.clear();
+        target.dataValidation.rule = { list: { inCellDropDown: true, source: `=${source}` } };
+      }
+    }
     if (opts.activate) ws.activate();
     await context.sync();
     known = {

@@ -307,6 +307,10 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
           (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, { type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true });
         }
       }
+      for (const [key, source] of Object.entries(options.validationSources ?? {})) {
+        const range = rangeAddress(2, Number(key) + 1, Math.max(1, dataRows), 1);
+        (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, { type: "list", allowBlank: true, formulae: [source], showErrorMessage: true });
+      }
       if (formulas) wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
       if (options.activate) setActiveTab(ws);
       emit("writeSheet", ws.name);

@@ -27,6 +27,11 @@ export interface WriteSheetOptions {
   formulas?: boolean;
   /** Per-column allowed-value lists (data validation), keyed by 0-based column index. */
   validationLists?: Record<number, string[]>;
+  /**
+   * Per-column drop-downs whose items are cells of the workbook (an editable list), keyed by
+   * 0-based column index: a range reference without "=", e.g. "'参数'!$E$2:$E$101".
+   */
+  validationSources?: Record<number, string>;
   /** Activate the sheet after writing. */
   activate?: boolean;
 }

@@ -113,7 +113,7 @@ describe("jx validate", () => {
       [[files["monthly-missing-column.xlsx"]], /缺少必需列“1-本月工业总产值”/],
       [[files["monthly-clean.xlsx"], "--sheet", "不存在"], /找不到工作表“不存在”/],
       [[files["monthly-clean.xlsx"], "--month", "13"], /--month 应为 1–12/],
-      [[files["monthly-clean.xlsx"], "--rules", "yearly"], /--rules 应为 monthly、acre 或 pool/],
+      [[files["monthly-clean.xlsx"], "--rules", "yearly"], /--rules 应为 monthly、acre、pool 或 appeals/],
     ];
     for (const [args, re] of cases) {
       const r = await jx(...args);

@@ -1,5 +1,5 @@
 /**
- * `jx template monthly|acre|pool|targets OUT.xlsx [--force]`: an empty template workbook with
+ * `jx template monthly|acre|pool|appeals|targets OUT.xlsx [--force]`: an empty template workbook with
  * the canonical headers of each table kind (the same headers, formats and lists the task pane's
  * template buttons write). Exit 0 when written; 2 for an unknown kind or a file that cannot
  * be written (it exists without --force, the directory is missing…).
@@ -15,6 +15,7 @@ import { ACRE_PARAM_SHEET, ACRE_SHEET, ACRE_TEMPLATE_HEADER, SCALES } from "../.
 import { paramRows } from "../../core/acre/params";
 import { POOL_SHEET, poolTemplate } from "../../core/pool/spec";
 import { TARGETS_SHEET, targetsTemplate } from "../../core/monitor/targets";
+import { appealsTemplate } from "../../core/appeals/template";
 
 interface SheetTemplate {
   name: string;
@@ -55,6 +56,10 @@ export const TEMPLATES: Record<string, { zh: string; en: string; sheets: () => S
       const t = poolTemplate();
       return [{ name: POOL_SHEET, rows: t.rows, options: { tableName: POOL_SHEET, numberFormats: t.numberFormats, validationLists: t.validationLists } }];
     },
+  },
+  appeals: {
+    zh: "诉求台账", en: "appeals register",
+    sheets: () => appealsTemplate(),
   },
   targets: {
     zh: "目标", en: "annual targets",

@@ -1,5 +1,5 @@
 /**
- * `jx validate FILE.xlsx [--sheet NAME] [--rules monthly|acre|pool] [--month N]
+ * `jx validate FILE.xlsx [--sheet NAME] [--rules monthly|acre|pool|appeals] [--month N]
  *   [--previous FILE] [--previous-sheet NAME] [--yoy 0.3] [--json] [--report OUT.xlsx [--force]]`
  *
  * Checks a table before it is sent upward (提交前校验). Read only: the input file is never
@@ -60,7 +60,7 @@ export function toJson(r: ValidationResult): ValidateJson {
   };
 }
 
-const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool"];
+const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool", "appeals"];
 
 /**
  * The sheet to check: the first sheet (in workbook order) whose header is complete for its rule
@@ -142,7 +142,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description("提交前校验：月报、亩均数据、培育库 (check a table before submission); exit 0 ready, 1 not ready, 2 unusable input")
     .argument("<file>", "工作簿 .xlsx (the workbook)")
     .option("--sheet <name>", "工作表 (sheet; default: the sheet whose header fits best)")
-    .option("--rules <set>", "规则集 monthly|acre|pool (default: detected from the header)")
+    .option("--rules <set>", "规则集 monthly|acre|pool|appeals (default: detected from the header)")
     .option("--month <n>", "报告月份 1–12 (default: 月份 column, a title cell, or a sheet name like 10月)")
     .option("--previous <file>", "上月工作簿，用于“累计不减”校验 (last month's workbook)")
     .option("--previous-sheet <name>", "上月工作表 (last month's sheet; in --previous, else in FILE)")
@@ -154,7 +154,7 @@ export function register(program: Command, ctx: CliContext): void {
       const fail = unusable(ctx, "validate");
       let choice: RuleSetId | "auto" = "auto";
       if (opts.rules !== undefined) {
-        if (!RULE_IDS.includes(opts.rules as RuleSetId)) return fail(`--rules 应为 monthly、acre 或 pool，而不是“${opts.rules}” (--rules must be monthly, acre or pool)`);
+        if (!RULE_IDS.includes(opts.rules as RuleSetId)) return fail(`--rules 应为 monthly、acre、pool 或 appeals，而不是“${opts.rules}” (--rules must be monthly, acre, pool or appeals)`);
         choice = opts.rules as RuleSetId;
       }
       let month: number | undefined;

@@ -9,3 +9,4 @@ export * from "./params";
 export * from "./analyze";
 export * from "./report";
 export * from "./load";
+export * from "./template";

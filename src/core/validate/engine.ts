@@ -83,7 +83,7 @@ export interface Rule<P = any> {
   check(ctx: RuleContext, emit: Emit<P>): void;
 }
 
-export type RuleSetId = "monthly" | "acre" | "pool";
+export type RuleSetId = "monthly" | "acre" | "pool" | "appeals";
 
 export interface RuleSet {
   id: RuleSetId;

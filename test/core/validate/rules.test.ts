@@ -314,7 +314,7 @@ describe("rule ids", () => {
       const ids = set.rules.map((r) => r.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const r of set.rules) {
-        expect(r.id).toMatch(/^([MAP]-[A-Z-]+|RATE)$/);
+        expect(r.id).toMatch(/^((M|A|P|AP)-[A-Z-]+|RATE)$/);
         const row = doc.split("\n").find((l) => l.startsWith("| ") && new RegExp(`[| ,/]${r.id}[ ,/|]`).test(l));
         expect([r.id, row !== undefined]).toEqual([r.id, true]);
         const sev = row!.split("|")[2];
