@@ -12,7 +12,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-workbench/**", "dist-cli/**", "build/**", "coverage/**", "test-results/**", ".certs/**"] },
+  { ignores: ["dist/**", "dist-workbench/**", "dist-wps/**", "dist-cli/**", "build/**", "coverage/**", "test-results/**", ".certs/**"] },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
