@@ -5,16 +5,15 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   moduleFileExtensions: ["ts", "tsx", "js", "jsx", "json"],
   transform: {
-    // Type-checking is `npm run lint` (tsc --noEmit); here ts-jest only transpiles
-    // (tsconfig.json has isolatedModules), which keeps the suite fast on 2 cores.
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: false }],
+    // The project's one TypeScript runner (esbuild, scripts/load-ts.js): it only transpiles
+    // (tsconfig.json has isolatedModules); type-checking is `npm run lint` (tsc --noEmit).
+    "^.+\\.tsx?$": "<rootDir>/scripts/jest-transform.js",
   },
   moduleNameMapper: {
     // office-addin-mock → office-addin-manifest → an ES module jest's CJS mode rejects.

@@ -1,28 +1,39 @@
 /**
- * Require a TypeScript module from Node without ts-node: each .ts file it loads (itself and its
- * relative .ts imports) is transpiled with `typescript.transpileModule` (no type check) and
- * dropped from the require cache afterwards, so a watch rebuild sees edits.
- * Used by the webpack build to read the zh-CN function translation table (src/functions/zh-CN.ts).
+ * The project's one TypeScript runner: esbuild transpiles a .ts/.tsx file to CommonJS (no type
+ * check — `npm run lint` does that). Used by
+ * - the build and data scripts and the benchmarks (`requireTs`, or the `compileTs` require hook
+ *   that bench/register.js installs),
+ * - jest (`scripts/jest-transform.js`),
+ * and scripts/build-cli.js bundles the CLI with the same esbuild.
  */
 "use strict";
 const fs = require("fs");
 
-/** A require.extensions handler that transpiles a .ts/.tsx file to CommonJS (no type check). */
-function compileTs(module, filename) {
-  const ts = require("typescript");
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-    fileName: filename,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2020,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-      jsx: ts.JsxEmit.ReactJSX,
-    },
+/** TypeScript source → CommonJS JavaScript with an inline source map (for stack traces). */
+function transpile(source, filename) {
+  const { code } = require("esbuild").transformSync(source, {
+    loader: /\.tsx$/.test(filename) ? "tsx" : "ts",
+    format: "cjs",
+    target: "node20",
+    // import() becomes require(), as tsc does for CommonJS (jest's module system needs that).
+    supported: { "dynamic-import": false },
+    jsx: "automatic",
+    sourcemap: "inline",
+    sourcefile: filename,
+    tsconfigRaw: { compilerOptions: { esModuleInterop: true } },
   });
-  module._compile(outputText, filename);
+  return code;
 }
 
+/** A require.extensions handler for .ts/.tsx files. */
+function compileTs(module, filename) {
+  module._compile(transpile(fs.readFileSync(filename, "utf8"), filename), filename);
+}
+
+/**
+ * Require a TypeScript module (and the relative .ts files it imports) from plain Node, then drop
+ * them from the require cache, so that a watch rebuild sees edits.
+ */
 function requireTs(file) {
   const exts = require.extensions;
   const previous = exts[".ts"];
@@ -41,4 +52,4 @@ function requireTs(file) {
   }
 }
 
-module.exports = { requireTs, compileTs };
+module.exports = { requireTs, compileTs, transpile };

@@ -11,6 +11,7 @@ import { register as monitor } from "./commands/monitor";
 import { register as appeals } from "./commands/appeals";
 import { register as template } from "./commands/template";
 import { register as report } from "./commands/report";
+import { version } from "../../package.json";
 
 export interface CliIO {
   out(text: string): void;
@@ -28,6 +29,7 @@ export async function run(argv: string[], io: CliIO = consoleIO): Promise<number
   const ctx: CliContext = { out: io.out, err: io.err, exit: (c) => (code = Math.max(code, c)) };
   const program = new Command("jx")
     .description("Jingxin 经信 — 对 .xlsx 运行校验、培育库、亩均评价、运行监测、企业诉求 (run validation, pool, per-mu, monitoring and appeals on .xlsx files)")
+    .version(version, "-V, --version", "显示版本 (print the version)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const reg of [validate, pool, acre, monitor, appeals, report, template]) reg(program, ctx);
