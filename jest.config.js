@@ -22,5 +22,7 @@ module.exports = {
     "\\.(css|less|scss)$": "<rootDir>/test/stubs/style.js",
     "\\.(png|jpe?g|gif|svg)$": "<rootDir>/test/stubs/file.js",
   },
-  testTimeout: 20000,
+  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  // Generous: 2 cores are often shared; a hung test still fails.
+  testTimeout: 60000,
 };
