@@ -339,6 +339,11 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
           target.Delete();
           target.Add(ET.xlValidateList, ET.xlValidAlertStop, ET.xlBetween, source);
         }
+        for (const [key, source] of Object.entries(opts.validationSources ?? {})) {
+          const target = ws.Range(rangeAddress(2, Number(key) + 1, Math.max(1, height - 1), 1)).Validation;
+          target.Delete();
+          target.Add(ET.xlValidateList, ET.xlValidAlertStop, ET.xlBetween, `=${source}`);
+        }
         if (opts.activate) ws.Activate();
       }),
 

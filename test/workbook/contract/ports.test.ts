@@ -136,6 +136,13 @@ describe.each(HARNESSES.map((h) => [h.name, h] as [string, Harness]))("WorkbookP
       expect(validation("库2", "A2")).toBe("=jx_lists!$B$1:$B$60");
     });
 
+    test("validation sources: a drop-down whose items are cells of the workbook", async () => {
+      const { port, validation } = h.open([{ name: "参数", rows: [["类别"], ["企业用工"], ["融资"]] }]);
+      await port.writeSheet("台账", [["编号", "诉求类别"], [1, "融资"], [2, ""]], { validationSources: { 1: "'参数'!$A$2:$A$101" } });
+      expect(validation("台账", "B2:B3")).toBe("='参数'!$A$2:$A$101");
+      expect(validation("台账", "A2:A3")).toBeNull();
+    });
+
     test("names match case-insensitively: writing \"data\" rewrites \"Data\"", async () => {
       const { port } = h.open([{ name: "Sheet1" }]);
       await port.writeSheet("Data", [["a"]]);
