@@ -31,10 +31,23 @@ describe("jx acre --json", () => {
     expect(j.aggregates.all.revenuePerMu).toBeCloseTo(5600 / 60, 12);
     expect(j.aggregates.aboveScale.taxPerTce).toBeCloseTo(0.096, 12);
     expect(j.aggregates.aboveScale.laborProductivity).toBeCloseTo(20, 12);
-    expect(j.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0 }, 规下: { A: 0, B: 1, C: 1, D: 0 } });
+    expect(j.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0, 不定等级: 0 }, 规下: { A: 0, B: 1, C: 1, D: 0, 不定等级: 0 } });
     expect(j.firms).toHaveLength(7);
-    for (const f of j.firms) expect(Object.keys(f)).toEqual(["name", "uscc", "scale", "score", "rank", "grade", "inScope", "reason"]);
-    expect(j.firms[0]).toEqual({ name: "甲", uscc: "A1", scale: "规上", score: expect.closeTo(133.958333, 5), rank: 1, grade: "A", inScope: true, reason: null });
+    for (const f of j.firms) expect(Object.keys(f)).toEqual(["name", "uscc", "scale", "score", "rank", "grade", "inScope", "reason", "bonus", "rankGrade", "adjustment", "inZone"]);
+    expect(j.firms[0]).toEqual({
+      name: "甲",
+      uscc: "A1",
+      scale: "规上",
+      score: expect.closeTo(133.958333, 5),
+      rank: 1,
+      grade: "A",
+      inScope: true,
+      reason: null,
+      bonus: 0,
+      rankGrade: "A",
+      adjustment: null,
+      inZone: false,
+    });
     expect(j.firms[3]).toMatchObject({ name: "零能耗", inScope: false, score: null, rank: null, grade: null, reason: expect.stringContaining("综合能耗为 0") });
     expect(j.firms[6]).toMatchObject({ name: "小厂", scale: "规下", inScope: false, reason: expect.stringContaining("不足 3 亩") });
   });
@@ -96,8 +109,8 @@ describe("jx acre --out", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["亩均评价结果", "亩均评价汇总", "参数"]);
     const ws = wb.getWorksheet("亩均评价结果")!;
     expect(ws.getCell("A2").value).toBe("甲");
-    expect(ws.getCell("U2").value).toBe("A");
-    expect(ws.getCell("W8").value).toBe("否");
+    expect(ws.getCell("Y2").value).toBe("A"); // 最终等级
+    expect(ws.getCell("AA8").value).toBe("否"); // 是否参评
 
     const again = await jx("acre", file, "--out", out);
     expect(again.code).toBe(2);

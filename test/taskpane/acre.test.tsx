@@ -52,8 +52,8 @@ describe("AcreTab over the file adapter", () => {
     expect(ws).toBeDefined();
     expect(ws.getCell("A1").value).toBe("企业名称");
     expect(ws.getCell("A2").value).toBe("甲");
-    expect(ws.getCell("U2").value).toBe("A"); // 等级: N = 3 → bounds round(0.6)=1, round(1.95)=2, round(2.85)=3
-    expect((ws.getCell("S2").value as number)).toBeCloseTo(133.958333, 5);
+    expect(ws.getCell("Y2").value).toBe("A"); // 最终等级: N = 3 → bounds round(0.6)=1, round(1.95)=2, round(2.85)=3
+    expect((ws.getCell("T2").value as number)).toBeCloseTo(133.958333, 5);
     expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toContain("JxAcreResult");
     expect(port.workbook.getWorksheet("参数")).toBeUndefined();
 
@@ -105,7 +105,7 @@ describe("AcreTab over the file adapter", () => {
     expect(screen.getByTestId("params-line").textContent).toContain("合并排名");
     const ws = port.workbook.getWorksheet("亩均评价结果")!;
     const hints = [];
-    for (let r = 2; r <= 8; r++) hints.push(ws.getCell(`V${r}`).value);
+    for (let r = 2; r <= 8; r++) hints.push(ws.getCell(`Z${r}`).value);
     expect(hints).toContain("引导提升");
   });
 
@@ -216,8 +216,8 @@ describe("over the Office adapter (office-addin-mock)", () => {
     expect(cellOf(input, "H5")!.value).toBe(0);
     const res = book.sheets.find((x) => x.name === "亩均评价结果")!;
     expect(cellOf(res, "A2")!.value).toBe("甲");
-    expect(cellOf(res, "U2")!.value).toBe("A");
-    expect(Number(cellOf(res, "S2")!.value)).toBeCloseTo(133.958333, 5);
+    expect(cellOf(res, "Y2")!.value).toBe("A");
+    expect(Number(cellOf(res, "T2")!.value)).toBeCloseTo(133.958333, 5);
     expect(book.tables.map((t) => t.name)).toContain("JxAcreResult");
   });
 

@@ -6,16 +6,24 @@
 import { isError } from "../result";
 import { aggregatesOf } from "./aggregates";
 import { indicatorDef, IndicatorKey } from "./indicators";
-import { AcreEvaluation, AcreFirmInput, FirmResult, PoolName } from "./model";
+import { AcreEvaluation, AcreFirmInput, Adjustment, FirmResult, PoolName } from "./model";
 import { AcreParams, allIndicatorsInUse, defaultParams } from "./params";
 import { gradePool, poolBenchmarks, scorePool } from "./pools";
-import { reasonText, scopeOf, toData, usesOf } from "./scope";
+import { bonusOf, reasonText, scopeOf, toData, usesOf } from "./scope";
 import { parseScale, SCALES } from "./spec";
 
-export type { AcreEvaluation, AcreFirmInput, Aggregates, FirmResult, GradeCounts, PoolName, ScopeCode } from "./model";
+export type { AcreEvaluation, AcreFirmInput, Adjustment, AdjustmentKind, Aggregates, FirmResult, GradeCounts, PoolName, ScopeCode } from "./model";
 export { firmsFromTable } from "./fromTable";
 export { compareWithLastYear, parseGrade } from "./compare";
 export type { Comparison, GradeChange, LastYearFirm } from "./compare";
+
+/** The adjustment of an in-scope firm: 一票否决 first, then 不定等级, then 调整等级 (validation notes a firm with several). */
+function adjustmentOf(f: AcreFirmInput): Adjustment | null {
+  if (f.veto) return { kind: "veto", reason: f.vetoReason ?? "" };
+  if (f.ungraded) return { kind: "ungraded", reason: f.ungradedReason ?? "" };
+  if (f.override) return { kind: "override", reason: f.overrideReason ?? "" };
+  return null;
+}
 
 /** Evaluate firms (already read) with the given parameters. */
 export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defaultParams()): AcreEvaluation {
@@ -27,7 +35,7 @@ export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defa
   for (let i = 0; i < inputs.length; i++) {
     const f = inputs[i];
     const scale = parseScale(f.scale);
-    const data = toData(f);
+    const data = toData(f, params);
     const scope = scopeOf(f, scale, data, params, uses);
     const indicators: Partial<Record<IndicatorKey, number>> = {};
     for (const d of shown) {
@@ -47,12 +55,20 @@ export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defa
       reason: scope ? reasonText(scope[0], scope[1], params) : null,
       scopeCode: scope ? scope[0] : null,
       data,
+      taxPaid: typeof f.tax === "number" && Number.isFinite(f.tax) ? f.tax : null,
+      vatRefund: typeof f.vatRefund === "number" && Number.isFinite(f.vatRefund) ? f.vatRefund : null,
+      inZone: f.inZone === true,
       indicators,
       parts: {},
       score: null,
+      bonus: bonusOf(f),
       rank: null,
+      rankGrade: null,
       grade: null,
+      adjustment: scope ? null : adjustmentOf(f),
+      overrideGrade: f.override ?? null,
       hint: null,
+      notes: [],
     };
   }
 
@@ -67,9 +83,9 @@ export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defa
     benchmarks[pool] = b.benchmarks;
     ranges[pool] = b.ranges;
     scorePool(members, pool, b, uses, params, notes);
-    const { counts, graded } = gradePool(members, params);
+    const { counts, ranked } = gradePool(members, params);
     grades[pool] = counts;
-    poolSizes[pool] = graded;
+    poolSizes[pool] = ranked;
   }
 
   const inScope = firms.filter((f) => f.inScope);

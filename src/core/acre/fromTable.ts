@@ -4,6 +4,9 @@ import { DataKey } from "./indicators";
 import { AcreFirmInput } from "./model";
 import { AcreParams, defaultParams } from "./params";
 import { DATA_KEYS } from "./scope";
+import { parseGrade } from "./compare";
+import { parseYes } from "./spec";
+import { CellValue } from "../num";
 
 /** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
 export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {
@@ -21,6 +24,7 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
     const v = r.values;
     const n = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : null);
     const t = (k: string) => (v[k] === null || v[k] === undefined ? null : String(v[k]));
+    const reason = (k: string) => (t(k)?.trim() ? t(k)!.trim() : null);
     const land = n("land");
     return {
       row: r.row,
@@ -35,6 +39,18 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
       employees: n("employees"),
       rnd: n("rnd"),
       techInvestment: n("techInvestment"),
+      emissions: n("emissions"),
+      electricity: n("electricity"),
+      inZone: parseYes(v.inZone),
+      veto: parseYes(v.veto),
+      vetoReason: reason("vetoReason"),
+      override: parseGrade(v.override as CellValue),
+      overrideReason: reason("overrideReason"),
+      ungraded: parseYes(v.ungraded),
+      ungradedReason: reason("ungradedReason"),
+      bonus: n("bonus"),
+      penalty: n("penalty"),
+      vatRefund: n("vatRefund"),
       invalid: invalidByRow.get(r.row),
     };
   });

@@ -13,6 +13,14 @@ import { Scale, SCALES } from "./spec";
 export type Method = "ratio" | "minmax";
 export type BenchmarkRule = "pool" | "fixed";
 export type LandUnit = "亩" | "平方米";
+/** 缺项处理: a missing indicator leaves the firm out (不参评), scores the pool's average score for it (按池平均分, 黄岩) or scores 0 (按零分). */
+export type MissingPolicy = "exclude" | "poolAverage" | "zero";
+/** 税收口径: the tax used is 实缴税金, or 实缴税金 + 留抵退税 (加回留抵退税). */
+export type TaxBasis = "paid" | "addRefund";
+/** 分档方式: by rank shares (按比例) or by score lines (按分数线). */
+export type GradingMode = "shares" | "lines";
+/** 评价方案: Jingxin's defaults, or a published method (docs/acre.md cites each). */
+export type PresetName = "默认" | "黄岩2022";
 
 /** A cell value as written (no undefined): the port's representation. */
 export type OutCell = string | number | boolean | null;
@@ -41,6 +49,16 @@ export interface AcreParams {
   laborNumerator: LaborNumerator;
   /** Policy hint per grade. */
   hints: Record<Grade, string>;
+  /** 缺项处理. */
+  missing: MissingPolicy;
+  /** 税收口径. */
+  taxBasis: TaxBasis;
+  /** 分档方式. */
+  grading: GradingMode;
+  /** A类分数线, B类分数线, C类分数线 (按分数线: A if score ≥ A's line …, else D). */
+  scoreLines: [number, number, number];
+  /** 评价方案 the parameters come from. */
+  preset: PresetName;
 }
 
 export const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
@@ -61,7 +79,43 @@ export function defaultParams(): AcreParams {
     landUnit: "亩",
     laborNumerator: "valueAdded",
     hints: { A: "优先发展", B: "鼓励提升", C: "帮扶转型", D: "整治提升" },
+    missing: "exclude",
+    taxBasis: "paid",
+    grading: "shares",
+    // Jingxin's choice (no published line found): 100 is the pool's own level under 比值法
+    scoreLines: [120, 90, 60],
+    preset: "默认",
   };
+}
+
+/**
+ * Published methods (docs/acre.md cites each): the parameters each one sets. 黄岩2022 — 黄岩区
+ * 2022年度工业企业综合评价得分计算说明: 规上 亩均税收 30, 亩均增加值 20, 单位能耗增加值 20, 单位排放增加值
+ * 10, 全员劳动生产率 10 (工业增加值/年平均职工人数), R&D经费占主营业务收入比重 10; 规下 亩均税收 50,
+ * 单位用电税收 50; score = Σ 指标值/基准值 × 权重 (no cap); a firm without emission data gets the
+ * pool's average score of that indicator.
+ */
+export const PRESETS: Record<Exclude<PresetName, "默认">, (p: AcreParams) => void> = {
+  黄岩2022: (p) => {
+    p.method = "ratio";
+    p.weights = {
+      规上: { taxPerMu: 30, valueAddedPerMu: 20, valueAddedPerTce: 20, valueAddedPerEmission: 10, laborProductivity: 10, rndIntensity: 10 },
+      规下: { taxPerMu: 50, taxPerKwh: 50 },
+    };
+    p.caps = {};
+    p.laborNumerator = "valueAdded";
+    p.missing = "poolAverage";
+  },
+};
+
+/** The parameters of a preset (默认 = defaultParams()). */
+export function presetParams(name: PresetName): AcreParams {
+  const p = defaultParams();
+  if (name !== "默认") {
+    PRESETS[name](p);
+    p.preset = name;
+  }
+  return p;
 }
 
 /** Indicators with a positive weight for a scale, in display order. */
@@ -94,7 +148,16 @@ const N = {
   weight: (s: Scale, label: string) => `${s}权重:${label}`,
   fixed: (s: Scale, label: string) => `${s}基准值:${label}`,
   cap: (label: string) => `封顶倍数:${label}`,
+  preset: "评价方案",
+  missing: "缺项处理",
+  taxBasis: "税收口径",
+  grading: "分档方式",
+  line: (g: Grade) => `${g}类分数线`,
 };
+
+const MISSING_NAMES: Record<MissingPolicy, string> = { exclude: "不参评", poolAverage: "按池平均分", zero: "按零分" };
+const TAX_BASIS_NAMES: Record<TaxBasis, string> = { paid: "实缴税金", addRefund: "加回留抵退税" };
+const GRADING_NAMES: Record<GradingMode, string> = { shares: "按比例", lines: "按分数线" };
 
 /** Name of a grade's policy-hint row in the 参数 sheet. */
 export function hintParamName(g: Grade): string {
@@ -128,6 +191,12 @@ export function paramRows(params: AcreParams = defaultParams()): OutCell[][] {
     rows.push([N.cap(d.label), params.caps[d.key] ?? null, "指标值/基准值的上限，如 2 即最多得 2 倍权重；空白为不封顶 (cap on value/benchmark; blank = none)"]);
   }
   for (const g of GRADES) rows.push([N.hint(g), params.hints[g], null]);
+  // rows of 定档调档 and the published methods (docs/acre.md), after the older rows
+  rows.push([N.preset, params.preset, `默认 | ${Object.keys(PRESETS).join(" | ")}：选用已发布的评价办法，其设定的参数以方案为准 (a published method; the parameters it sets follow it)`]);
+  rows.push([N.missing, MISSING_NAMES[params.missing], "指标数据缺失的企业：不参评 | 按池平均分（该项得本池平均分，黄岩）| 按零分 (a missing indicator: out of scope | the pool's average score | 0)"]);
+  rows.push([N.taxBasis, TAX_BASIS_NAMES[params.taxBasis], "实缴税金 | 加回留抵退税（实缴税金+留抵退税，需“留抵退税”列）(tax as paid | paid + VAT credit refund)"]);
+  rows.push([N.grading, GRADING_NAMES[params.grading], "按比例：按排名比例分 A/B/C/D；按分数线：得分 ≥ A类分数线为 A，依次类推 (by rank shares | by score lines)"]);
+  for (const [i, g] of GRADES.slice(0, 3).entries()) rows.push([N.line(g), params.scoreLines[i], i === 0 ? "仅当分档方式为按分数线时使用，A ≥ B ≥ C (used with score lines)" : null]);
   return rows;
 }
 
@@ -168,6 +237,12 @@ export function canonicalParam(k: string, value: CellValue): { key: string; valu
   }
   if (/^(规下(企业)?(用地|占地)(面积)?下限|规下(企业)?参评用地下限|参评用地下限|用地下限)(\(亩\))?$/.test(k)) return key(N.minLand);
   if (/^(用地单位|土地面积单位|用地面积的单位)$/.test(k)) return key(N.landUnit);
+  if (/^(亩均)?(评价方案|评价办法|方案)$/.test(k)) return key(N.preset);
+  if (/^(缺项|缺失指标|指标缺失|缺项指标)(处理|处理方式|规则)?$/.test(k)) return key(N.missing);
+  if (/^(税收|计税|评价税收)(口径)$/.test(k)) return key(N.taxBasis);
+  if (/^(分档|分类|定档|等级划分)(方式|方法|依据)$/.test(k)) return key(N.grading);
+  const line = /^([ABCabc])(类|级|等|档)?(企业)?(分数线|最低分|得分线|分数下限)$/.exec(k);
+  if (line) return key(N.line(line[1].toUpperCase() as Grade));
   const share = /^([ABCDabcd])(类|级|等|档)?(企业)?(比例|占比|比重)(\(%\))?$/.exec(k);
   if (share) return key(N.share(share[1].toUpperCase() as Grade));
   for (const s of SCALES) {
@@ -285,6 +360,22 @@ export function readParams(values: CellValue[][] | null | undefined): ParamsRead
     if (e) hintRows[g] = e.row;
     if (e && textOf(e.value) !== "") params.hints[g] = textOf(e.value);
   }
+  params.missing = choice(N.missing, { 不参评: "exclude", 剔除: "exclude", 按池平均分: "poolAverage", 按平均分: "poolAverage", 平均分: "poolAverage", 按零分: "zero", 零分: "zero", 按0分: "zero" }, "不参评、按池平均分或按零分") ?? params.missing;
+  params.taxBasis = choice(N.taxBasis, { 实缴税金: "paid", 实缴: "paid", 加回留抵退税: "addRefund", 含留抵退税: "addRefund", "实缴税金+留抵退税": "addRefund" }, "实缴税金或加回留抵退税") ?? params.taxBasis;
+  params.grading = choice(N.grading, { 按比例: "shares", 比例: "shares", 按排名: "shares", 按分数线: "lines", 分数线: "lines", 按得分: "lines" }, "按比例或按分数线") ?? params.grading;
+  const lines = GRADES.slice(0, 3).map((g) => num(N.line(g), get(N.line(g))));
+  const typedLines = lines.map((v, i) => (typeof v === "number" ? v : params.scoreLines[i])) as [number, number, number];
+  if (typedLines[0] >= typedLines[1] && typedLines[1] >= typedLines[2]) params.scoreLines = typedLines;
+  else warnings.push(`分数线应满足 A类分数线 ≥ B类分数线 ≥ C类分数线（实为 ${typedLines.join("、")}），已用默认 ${params.scoreLines.join("、")} (score lines must be A ≥ B ≥ C; the defaults are used)`);
+  const presetEntry = get(N.preset);
+  const presetText = presetEntry ? textOf(presetEntry.value).replace(/\s+/g, "") : "";
+  if (presetText !== "" && presetText !== "默认") {
+    const name = (Object.keys(PRESETS) as Array<keyof typeof PRESETS>).find((n) => n === presetText || n.replace(/\d+$/, "") === presetText);
+    if (name) {
+      PRESETS[name](params);
+      params.preset = name;
+    } else bad(N.preset, presetEntry!, `默认或${Object.keys(PRESETS).join("、")}`);
+  }
   for (const s of SCALES) {
     if (!Object.values(params.weights[s]).some((w) => (w ?? 0) > 0)) {
       warnings.push(`${s}企业没有权重大于 0 的指标，已用默认权重 (no indicator has a positive weight for ${s} firms; the default weights are used)`);
@@ -308,6 +399,11 @@ export function describeParams(params: AcreParams) {
     landUnit: params.landUnit,
     laborNumerator: params.laborNumerator,
     hints: { ...params.hints },
+    preset: params.preset,
+    missing: params.missing,
+    taxBasis: params.taxBasis,
+    grading: params.grading,
+    scoreLines: [...params.scoreLines],
   };
 }
 

@@ -7,8 +7,8 @@
  * that pool that use the indicator, so a firm at the pool level scores 100.
  */
 import { isError, Result } from "../result";
-import { gradeAll } from "./grade";
-import { indicatorDef, INDICATORS, IndicatorKey } from "./indicators";
+import { gradeAll, Grade } from "./grade";
+import { DataKey, indicatorDef, INDICATORS, IndicatorKey } from "./indicators";
 import { FirmResult, GradeCounts, PoolName } from "./model";
 import { AcreParams } from "./params";
 import { minMaxScore, ratioScore } from "./score";
@@ -27,13 +27,22 @@ function fixedBenchmark(params: AcreParams, pool: PoolName, k: IndicatorKey): nu
   return v !== undefined && v > 0 ? v : undefined;
 }
 
-/** Benchmarks and ranges of a pool's members; a missing fixed benchmark is noted in `notes`. */
+/** A negative tax (after VAT-credit refunds) gives a tax indicator a score of 0: such values stay out of the min–max range. */
+function negativeTax(f: FirmResult, num: DataKey): boolean {
+  return num === "tax" && f.data.tax !== null && f.data.tax < 0;
+}
+
+/**
+ * Benchmarks and ranges of a pool's members: over the members that use the indicator and have
+ * its value (a firm scored by 缺项处理 does not move the benchmark); a negative tax counts as
+ * reported in the ratio of sums. A missing fixed benchmark is noted in `notes`.
+ */
 export function poolBenchmarks(members: FirmResult[], pool: PoolName, params: AcreParams, notes: string[]): PoolBenchmarks {
   const bm: Partial<Record<IndicatorKey, number>> = {};
   const rg: Partial<Record<IndicatorKey, [number, number]>> = {};
   for (const d of INDICATORS) {
     const k = d.key;
-    // the firms of this pool that use the indicator
+    const num = d.numerator(params.laborNumerator);
     let a = 0;
     let b = 0;
     let lo = Infinity;
@@ -42,11 +51,12 @@ export function poolBenchmarks(members: FirmResult[], pool: PoolName, params: Ac
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (!((params.weights[f.scale!][k] ?? 0) > 0)) continue;
-      users++;
-      a += f.data[d.numerator(params.laborNumerator)]!;
-      b += f.data[d.denominator]!;
       const v = f.indicators[k];
       if (v === undefined) continue;
+      users++;
+      a += f.data[num]!;
+      b += f.data[d.denominator]!;
+      if (negativeTax(f, num)) continue;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -59,25 +69,42 @@ export function poolBenchmarks(members: FirmResult[], pool: PoolName, params: Ac
     const bench = fixed ?? pooled;
     if (bench !== null) bm[k] = bench;
     if (lo <= hi) rg[k] = [lo, hi];
+    else rg[k] = [0, 0];
   }
   return { benchmarks: bm, ranges: rg };
 }
 
-/** Score each member (parts and total); indicators whose benchmark is unusable are noted in `notes`. */
+const POLICY_TEXT = { poolAverage: "按本池平均分", zero: "按零分" } as const;
+
+/**
+ * Score each member: Σ parts + bonus. A negative tax scores its tax indicators 0 (noted); a
+ * missing indicator (缺项处理 按池平均分 | 按零分) scores the average of the other members'
+ * scores for it (same pool and scale) or 0, noted per firm; an indicator no member has is left
+ * out of the pool (noted). Indicators whose benchmark is unusable are noted in `notes`.
+ */
 export function scorePool(members: FirmResult[], pool: PoolName, b: PoolBenchmarks, uses: Record<Scale, Use[]>, params: AcreParams, notes: string[]): void {
   // one ratioScore/minMaxScore call per firm and indicator, on reused one-element arrays
   const xs = [0];
   const bs = [0];
   const ws = [0];
   const broken = new Set<IndicatorKey>();
+  const pending: Array<{ f: FirmResult; u: Use }> = [];
   for (let i = 0; i < members.length; i++) {
     const f = members[i];
     let sum = 0;
     let failed = false;
     for (const u of uses[f.scale!]) {
-      const x = f.indicators[u.key]!;
+      const x = f.indicators[u.key];
+      if (x === undefined) {
+        // only reached with 缺项处理 按池平均分 | 按零分 (不参评 put the firm out of scope)
+        if (params.missing === "poolAverage") pending.push({ f, u });
+        else f.parts[u.key] = 0;
+        continue;
+      }
       let part: Result<number>;
-      if (params.method === "minmax") {
+      if (negativeTax(f, u.num)) {
+        part = 0;
+      } else if (params.method === "minmax") {
         const r = b.ranges[u.key]!;
         part = minMaxScore(x, r[0], r[1], u.weight);
       } else {
@@ -100,28 +127,83 @@ export function scorePool(members: FirmResult[], pool: PoolName, b: PoolBenchmar
     }
     f.score = failed ? null : sum;
   }
+  // 按池平均分: the average of the scores the other members of the pool and scale got for it
+  const absent = new Set<IndicatorKey>();
+  for (const { f, u } of pending) {
+    if (f.score === null) continue;
+    let total = 0;
+    let n = 0;
+    for (const g of members) {
+      const p = g.scale === f.scale && g.indicators[u.key] !== undefined ? g.parts[u.key] : undefined;
+      if (p !== undefined) {
+        total += p;
+        n++;
+      }
+    }
+    if (n === 0) {
+      absent.add(u.key);
+      continue;
+    }
+    f.parts[u.key] = total / n;
+    f.score += total / n;
+  }
+  for (const f of members) {
+    if (f.score === null) continue;
+    const missing = uses[f.scale!].filter((u) => f.indicators[u.key] === undefined && f.parts[u.key] !== undefined);
+    if (missing.length && params.missing !== "exclude") {
+      const what = missing.map((u) => `${indicatorDef(u.key).label} ${fmt(f.parts[u.key]!)} 分`).join("、");
+      f.notes.push(`指标缺失，${POLICY_TEXT[params.missing]}计：${what} (missing indicator scored by the 缺项处理 policy)`);
+    }
+    if (f.data.tax !== null && f.data.tax < 0 && uses[f.scale!].some((u) => u.num === "tax")) {
+      f.notes.push(`实缴税金为负（${fmt(f.data.tax)} 万元），税收类指标按 0 分计，汇总按实际数 (negative tax: its tax indicators score 0; aggregates use the tax as reported)`);
+    }
+    f.score += f.bonus;
+  }
+  for (const k of absent) {
+    notes.push(`${pool}没有企业有“${indicatorDef(k).label}”的数据，该项不计分 (no firm of pool ${pool} has ${indicatorDef(k).label}: the indicator is not scored)`);
+  }
   for (const k of broken) {
     notes.push(`${pool}“${indicatorDef(k).label}”的基准值为 0 或无效，本池无法计分 (the benchmark of ${indicatorDef(k).label} in pool ${pool} is zero or invalid: no scores)`);
   }
 }
 
-/** Rank and grade the members by score; returns the grade counts and the number graded. */
-export function gradePool(members: FirmResult[], params: AcreParams): { counts: GradeCounts; graded: number } {
-  const ranked = gradeAll(
-    members.map((f) => f.score),
-    params.shares,
-  );
-  const counts: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
-  let graded = 0;
+function fmt(n: number): string {
+  return String(Number(n.toPrecision(6)));
+}
+
+/** The grade of a score by the score lines (A if ≥ A's line …, else D). */
+export function gradeByLines(score: number, lines: readonly number[]): Grade {
+  return score >= lines[0] ? "A" : score >= lines[1] ? "B" : score >= lines[2] ? "C" : "D";
+}
+
+/**
+ * Rank and grade the members: the ranking (its N) leaves out vetoed and 不定等级 firms; the
+ * rank grade comes from the shares (按比例) or the score lines (按分数线); then the adjustments:
+ * 一票否决 → D, 不定等级 → no grade (hint “参照B类”), 调整等级 → that grade (others keep theirs).
+ * Returns the final grade counts and the number ranked.
+ */
+export function gradePool(members: FirmResult[], params: AcreParams): { counts: GradeCounts; ranked: number } {
+  const eligible = members.map((f) => (f.adjustment?.kind === "veto" || f.adjustment?.kind === "ungraded" ? null : f.score));
+  const ranked = gradeAll(eligible, params.shares);
+  const counts: GradeCounts = { A: 0, B: 0, C: 0, D: 0, 不定等级: 0 };
+  let n = 0;
   for (let i = 0; i < members.length; i++) {
-    const r = ranked[i];
-    if (!r) continue;
     const f = members[i];
-    f.rank = r.rank;
-    f.grade = r.grade;
-    f.hint = params.hints[r.grade] ?? null;
-    counts[r.grade]++;
-    graded++;
+    const r = ranked[i];
+    if (r) {
+      f.rank = r.rank;
+      f.rankGrade = params.grading === "lines" ? gradeByLines(f.score!, params.scoreLines) : r.grade;
+      n++;
+    }
+    const kind = f.adjustment?.kind;
+    f.grade = kind === "veto" ? "D" : kind === "ungraded" ? null : kind === "override" ? f.overrideGrade! : f.rankGrade;
+    if (f.grade) {
+      f.hint = params.hints[f.grade] ?? null;
+      counts[f.grade]++;
+    } else if (kind === "ungraded") {
+      f.hint = `不定等级，参照B类（${params.hints.B}）`;
+      counts.不定等级++;
+    }
   }
-  return { counts, graded };
+  return { counts, ranked: n };
 }

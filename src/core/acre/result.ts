@@ -6,7 +6,7 @@
 import { CellValue } from "../num";
 import { columnLetters, isReadError, readTable, sharedField, SheetLike, TableSpec } from "../table";
 import { LastYearFirm, parseGrade } from "./compare";
-import { AcreEvaluation, FirmResult, PoolName } from "./model";
+import { AcreEvaluation, Adjustment, AdjustmentKind, FirmResult, GradeCounts, PoolName } from "./model";
 import { Grade } from "./grade";
 import { DataKey, indicatorDef, indicatorHeader, INDICATORS, IndicatorKey } from "./indicators";
 import { allIndicatorsInUse, describeParams, GRADES, OutCell } from "./params";
@@ -30,6 +30,8 @@ const DATA_HEADERS: Record<DataKey, string> = {
   employees: "年平均从业人员",
   rnd: "研发经费(万元)",
   techInvestment: "技改投资(万元)",
+  emissions: "主要污染物排放量",
+  electricity: "用电量",
 };
 
 const DATA_FORMATS: Record<DataKey, string> = {
@@ -41,10 +43,32 @@ const DATA_FORMATS: Record<DataKey, string> = {
   employees: "0",
   rnd: "0.00",
   techInvestment: "0.00",
+  emissions: "0.00",
+  electricity: "0.00",
 };
 
-/** Headers of the result sheet (the reader of last year's sheet relies on 企业名称, 统一社会信用代码, 等级). */
-export const RESULT_FIXED_HEADERS = { name: "企业名称", uscc: "统一社会信用代码", scale: "规模", pool: "评价池", score: "综合得分", rank: "排名", grade: "等级", hint: "政策导向", inScope: "是否参评", reason: "未参评原因", row: "数据行" };
+/** Headers of the result sheet (the reader of last year's sheet relies on 企业名称, 统一社会信用代码, 最终等级). */
+export const RESULT_FIXED_HEADERS = {
+  name: "企业名称",
+  uscc: "统一社会信用代码",
+  scale: "规模",
+  pool: "评价池",
+  bonus: "加减分",
+  score: "综合得分",
+  rank: "排名",
+  rankGrade: "排名等级",
+  adjustment: "调整",
+  adjustmentReason: "调整原因",
+  grade: "最终等级",
+  hint: "政策导向",
+  inScope: "是否参评",
+  reason: "未参评原因",
+  notes: "说明",
+  row: "数据行",
+};
+
+/** The 调整 column's words. */
+export const ADJUSTMENT_LABELS: Record<AdjustmentKind, string> = { veto: "一票否决", override: "调整等级", ungraded: "不定等级" };
 
 export interface ResultSheet {
   rows: OutCell[][];
@@ -72,22 +96,32 @@ export function resultOrder(ev: AcreEvaluation): FirmResult[] {
 /** The 亩均评价结果 sheet: one row per firm (out-of-scope firms included, with their reason). */
 export function resultSheet(ev: AcreEvaluation, opts: ResultOptions = {}): ResultSheet {
   const data = dataColumns(ev);
+  const refund = ev.params.taxBasis === "addRefund";
   const inds = allIndicatorsInUse(ev.params);
   const H = RESULT_FIXED_HEADERS;
+  // with 加回留抵退税 the tax column is the 评价税收 (实缴税金 + 留抵退税), preceded by both
+  const dataHeader = (k: DataKey) => (refund && k === "tax" ? "评价税收(万元)" : DATA_HEADERS[k]);
+  const extra = refund ? [DATA_HEADERS.tax, "留抵退税(万元)"] : [];
   const header: OutCell[] = [
     H.name,
     H.uscc,
     H.scale,
     H.pool,
-    ...data.map((k) => DATA_HEADERS[k]),
+    ...extra,
+    ...data.map(dataHeader),
     ...inds.map((k) => indicatorHeader(indicatorDef(k))),
     ...inds.map((k) => `${indicatorDef(k).label}得分`),
+    H.bonus,
     H.score,
     H.rank,
+    H.rankGrade,
+    H.adjustment,
+    H.adjustmentReason,
     H.grade,
     H.hint,
     H.inScope,
     H.reason,
+    H.notes,
     H.row,
   ];
   const numberFormats: (string | null)[] = [
@@ -95,18 +129,24 @@ export function resultSheet(ev: AcreEvaluation, opts: ResultOptions = {}): Resul
     "@",
     null,
     null,
+    ...extra.map(() => "0.00"),
     ...data.map((k) => DATA_FORMATS[k]),
     ...inds.map((k) => indicatorDef(k).format),
     ...inds.map(() => "0.00"),
     "0.00",
+    "0.00",
     "0",
     null,
     null,
+    "@",
     null,
     null,
+    null,
+    null,
+    "@",
     "0",
   ];
-  const firstData = 5; // 1-based column of the first data column
+  const firstData = 5 + extra.length; // 1-based column of the first data column
   const colOf = (k: DataKey) => columnLetters(firstData + data.indexOf(k));
   let formulas = false;
   const rows: OutCell[][] = [header];
@@ -126,15 +166,21 @@ export function resultSheet(ev: AcreEvaluation, opts: ResultOptions = {}): Resul
       f.uscc,
       f.scale,
       f.pool,
+      ...(refund ? [f.taxPaid, f.vatRefund] : []),
       ...data.map((k) => f.data[k]),
       ...indicatorCells,
       ...inds.map((k) => f.parts[k] ?? null),
+      f.inScope ? f.bonus : null,
       f.score,
       f.rank,
+      f.rankGrade,
+      f.adjustment ? ADJUSTMENT_LABELS[f.adjustment.kind] : null,
+      f.adjustment ? f.adjustment.reason : null,
       f.grade,
       f.hint,
       f.inScope ? "是" : "否",
       f.reason,
+      f.notes.length ? f.notes.join("；") : null,
       f.row,
     ]);
   }
@@ -155,10 +201,10 @@ export function summarySheet(ev: AcreEvaluation): OutCell[][] {
   for (const [k, label] of AGG_ROWS) rows.push([label, ev.aggregates.all[k], ev.aggregates.aboveScale[k], ev.aggregates.belowScale[k]]);
   rows.push(["未参评企业数(户)", ev.outOfScope, null, null]);
   rows.push([]);
-  rows.push(["评价池", ...GRADES.map((g) => `${g}类(户)`), "合计"]);
+  rows.push(["评价池", ...GRADES.map((g) => `${g}类(户)`), "不定等级(户)", "合计", "参与排名(户)"]);
   for (const p of ev.pools) {
     const c = ev.grades[p]!;
-    rows.push([p, ...GRADES.map((g) => c[g]), ev.poolSizes[p] ?? 0]);
+    rows.push([p, ...GRADES.map((g) => c[g]), c.不定等级, GRADES.reduce((a, g) => a + c[g], 0) + c.不定等级, ev.poolSizes[p] ?? 0]);
   }
   rows.push([]);
   rows.push(["评价池", "指标", "基准值", "权重"]);
@@ -185,16 +231,23 @@ export interface AcreJson {
     all: { taxPerMu: number | null; revenuePerMu: number | null };
     aboveScale: { taxPerMu: number | null; revenuePerMu: number | null; taxPerTce: number | null; laborProductivity: number | null };
   };
-  grades: Partial<Record<PoolName, Record<Grade, number>>>;
+  /** Final grades per pool, plus "不定等级". */
+  grades: Partial<Record<PoolName, GradeCounts>>;
   firms: Array<{
     name: string | null;
     uscc: string | null;
     scale: "规上" | "规下" | null;
+    /** Σ indicator scores + 加分 − 减分. */
     score: number | null;
     rank: number | null;
+    /** The final grade. */
     grade: Grade | null;
     inScope: boolean;
     reason: string | null;
+    bonus: number;
+    rankGrade: Grade | null;
+    adjustment: Adjustment | null;
+    inZone: boolean;
   }>;
 }
 
@@ -224,6 +277,10 @@ export function toJson(ev: AcreEvaluation): AcreJson {
       grade: f.grade,
       inScope: f.inScope,
       reason: f.reason,
+      bonus: f.bonus,
+      rankGrade: f.rankGrade,
+      adjustment: f.adjustment ? { kind: f.adjustment.kind, reason: f.adjustment.reason } : null,
+      inZone: f.inZone,
     })),
   };
 }
@@ -236,7 +293,7 @@ export const acreResultSpec: TableSpec = {
   fields: [
     sharedField("name", { required: true }),
     sharedField("uscc"),
-    { key: "grade", header: "等级", synonyms: ["评价等级", "评价结果", "类别", "分类", "亩均等级", "评价类别"], required: true, type: "text" },
+    { key: "grade", header: "最终等级", synonyms: ["等级", "评价等级", "评价结果", "类别", "分类", "亩均等级", "评价类别"], required: true, type: "text" },
   ],
 };
 

@@ -53,7 +53,10 @@ export function runAcre(input: AcreRunInput): AcreRun | { error: string } {
   const table = readTable(input.data, acreSpec);
   if (isReadError(table)) return table;
   const present = SCALES.filter((s) => table.rows.some((r) => parseScale(r.values.scale) === s));
-  const missing = neededColumns(paramsRead, present).filter((k) => !table.columns[k]);
+  const absent = neededColumns(paramsRead, present).filter((k) => !table.columns[k]);
+  // with 缺项处理 按池平均分 | 按零分 only 企业名称, 规模 and 用地面积 are required: an absent column is missing data for every firm
+  const lenient = paramsRead.params.missing !== "exclude";
+  const missing = lenient ? absent.filter((k) => k === "name" || k === "scale" || k === "land") : absent;
   if (missing.length) {
     const headers = missing.map((k) => acreFields.find((f) => f.key === k)!.header);
     return {
@@ -61,6 +64,14 @@ export function runAcre(input: AcreRunInput): AcreRun | { error: string } {
     };
   }
   const evaluation = evaluateFirms(firmsFromTable(table, paramsRead.params), paramsRead.params);
+  const header = (k: string) => acreFields.find((f) => f.key === k)!.header;
+  if (lenient && absent.length > missing.length) {
+    const h = absent.filter((k) => !missing.includes(k)).map(header);
+    evaluation.notes.push(`缺少列${h.map((x) => `“${x}”`).join("、")}，相关指标按缺项处理计分 (column${h.length > 1 ? "s" : ""} ${h.join(", ")} absent: scored by the 缺项处理 policy)`);
+  }
+  if (paramsRead.params.taxBasis === "addRefund" && !table.columns.vatRefund) {
+    evaluation.notes.push(`税收口径为“加回留抵退税”，但没有“${header("vatRefund")}”列，税收按实缴税金计 (no 留抵退税 column: the tax is as paid)`);
+  }
   let comparison: Comparison | null = null;
   let lastYearError: string | null = null;
   if (input.lastYear) {

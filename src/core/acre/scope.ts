@@ -11,7 +11,7 @@ import { AcreFirmInput, ScopeCode } from "./model";
 import { AcreParams, indicatorsInUse } from "./params";
 import { Scale, SCALES } from "./spec";
 
-export const DATA_KEYS: DataKey[] = ["land", "tax", "revenue", "valueAdded", "energy", "employees", "rnd", "techInvestment"];
+export const DATA_KEYS: DataKey[] = ["land", "tax", "revenue", "valueAdded", "energy", "employees", "rnd", "techInvestment", "emissions", "electricity"];
 
 export function reasonText(code: ScopeCode, detail: string, params: AcreParams): string {
   switch (code) {
@@ -62,31 +62,47 @@ export function scopeOf(f: AcreFirmInput, scale: Scale | null, data: Record<Data
     const why = f.invalid?.land ?? (data.land === null ? "" : `用地面积为 ${fmt(data.land)}`);
     return ["noLand", why];
   }
-  if (scale === "规下" && data.land < params.minLandBelowScale) return ["belowMinLand", fmt(data.land)];
+  if (scale === "规下" && data.land < params.minLandBelowScale && !f.inZone) return ["belowMinLand", fmt(data.land)];
+  // 缺项处理 other than 不参评: a missing indicator is scored by the policy (pools.ts), the firm stays in
+  if (params.missing !== "exclude") return null;
   let missing: DataKey[] | null = null;
   for (const u of uses[scale]) {
     for (const key of [u.num, u.den]) {
       if (data[key] === null && !(missing ??= []).includes(key)) missing.push(key);
     }
   }
-  if (missing) return ["missingData", missing.map((k) => (f.invalid?.[k] ? `${DATA_LABELS[k]}（${f.invalid[k]}）` : DATA_LABELS[k])).join("、")];
+  if (missing) return ["missingData", missingText(missing, f)];
   for (const u of uses[scale]) {
     if (data[u.den] === 0) return ["zeroDenominator", `${DATA_LABELS[u.den]}为 0，无法计算${indicatorDef(u.key).label}`];
   }
   return null;
 }
 
-export function toData(f: AcreFirmInput): Record<DataKey, number | null> {
-  const n = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+/** The missing data as a list, with why a cell could not be read. */
+export function missingText(keys: DataKey[], f: AcreFirmInput): string {
+  return keys.map((k) => (f.invalid?.[k] ? `${DATA_LABELS[k]}（${f.invalid[k]}）` : DATA_LABELS[k])).join("、");
+}
+
+const num = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The data as used: the tax per 税收口径 (加回留抵退税: 实缴税金 + 留抵退税, a blank refund counting 0). */
+export function toData(f: AcreFirmInput, params: AcreParams): Record<DataKey, number | null> {
+  const tax = num(f.tax);
   return {
-    land: n(f.land),
-    tax: n(f.tax),
-    revenue: n(f.revenue),
-    valueAdded: n(f.valueAdded),
-    energy: n(f.energy),
-    employees: n(f.employees),
-    rnd: n(f.rnd),
-    techInvestment: n(f.techInvestment),
+    land: num(f.land),
+    tax: tax !== null && params.taxBasis === "addRefund" ? tax + (num(f.vatRefund) ?? 0) : tax,
+    revenue: num(f.revenue),
+    valueAdded: num(f.valueAdded),
+    energy: num(f.energy),
+    employees: num(f.employees),
+    rnd: num(f.rnd),
+    techInvestment: num(f.techInvestment),
+    emissions: num(f.emissions),
+    electricity: num(f.electricity),
   };
 }
 
+/** 加分 − 减分 (blank = 0). */
+export function bonusOf(f: AcreFirmInput): number {
+  return (num(f.bonus) ?? 0) - (num(f.penalty) ?? 0);
+}

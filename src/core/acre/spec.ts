@@ -64,12 +64,40 @@ export const acreFields: FieldSpec[] = [
   },
   { key: "rnd", header: "研发经费(万元)", synonyms: ["研发经费", "研发投入", "研发经费投入", "R&D经费", "研究与试验发展经费"], type: "number", unit: "万元" },
   { key: "techInvestment", header: "技改投资(万元)", synonyms: ["技改投资", "技术改造投资", "技改投入"], type: "number", unit: "万元" },
+  // data of the 黄岩 indicators (评价方案 黄岩2022): optional
+  // (headers without a bracketed unit: the unit table knows no 吨 or 千瓦时; docs/acre.md states the units)
+  { key: "emissions", header: "主要污染物排放量", synonyms: ["污染物排放量", "排放量", "主要污染物排放"], type: "number" },
+  { key: "electricity", header: "用电量", synonyms: ["工业用电量", "年用电量", "用电"], type: "number" },
+  // optional columns of 定档调档 (docs/acre.md): absent column = feature off
+  { key: "inZone", header: "是否经开区", synonyms: ["经开区", "是否开发区", "开发区", "是否在经开区", "是否园区", "是否经济开发区"], type: "text" },
+  { key: "veto", header: "一票否决", synonyms: ["是否一票否决", "一票否决项"], type: "text" },
+  { key: "vetoReason", header: "否决原因", synonyms: ["一票否决原因", "否决理由", "一票否决理由"], type: "text" },
+  { key: "override", header: "调整等级", synonyms: ["调档等级", "调整后等级", "定档等级", "调档"], type: "text" },
+  { key: "overrideReason", header: "调整原因", synonyms: ["调档原因", "调整理由", "调档理由", "调整等级原因"], type: "text" },
+  { key: "ungraded", header: "不定等级", synonyms: ["是否不定等级", "不定级"], type: "text" },
+  { key: "ungradedReason", header: "不定等级原因", synonyms: ["不定等级理由", "不定级原因"], type: "text" },
+  { key: "bonus", header: "加分", synonyms: ["附加分", "附加分值", "加分值"], type: "number" },
+  { key: "penalty", header: "减分", synonyms: ["扣分", "减分值", "扣分值"], type: "number" },
+  { key: "vatRefund", header: "留抵退税(万元)", synonyms: ["留抵退税", "增值税留抵退税", "留抵退税额"], type: "number", unit: "万元" },
 ];
+
+/** Keys of the optional adjustment columns (not data of an indicator). */
+export const ADJUSTMENT_KEYS = ["inZone", "veto", "vetoReason", "override", "overrideReason", "ungraded", "ungradedReason", "bonus", "penalty", "vatRefund"] as const;
+
+/** Read a 是/否 cell (also Y/N, √, 1/0): true, false, or null when blank or unreadable. */
+export function parseYes(raw: unknown): boolean | null {
+  if (raw === null || raw === undefined) return null;
+  const s = String(raw).replace(/\s+/g, "").toLowerCase();
+  if (s === "") return null;
+  if (/^(是|y|yes|true|1|√|✓|在|经开区|有)$/.test(s)) return true;
+  if (/^(否|n|no|false|0|×|不在|无)$/.test(s)) return false;
+  return null;
+}
 
 export const acreSpec: TableSpec = { kind: "acre", title: "亩均数据", fields: acreFields };
 
 /** The canonical header row of the template, in order. */
-export const ACRE_TEMPLATE_HEADER: string[] = acreFields.map((f) => f.header);
+export const ACRE_TEMPLATE_HEADER: string[] = acreFields.slice(0, 11).map((f) => f.header);
 
 /** Read the 规模 cell: 规上/规下 (also 规模以上/规模以下, 是/否 under 是否规上, 上/下). null when unreadable. */
 export function parseScale(raw: unknown): Scale | null {

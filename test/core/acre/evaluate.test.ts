@@ -47,7 +47,7 @@ describe("ratio method (defaults)", () => {
       ["乙", 2, "B", "鼓励提升"],
       ["丙", 3, "C", "帮扶转型"],
     ]);
-    expect(ev.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0 }, 规下: { A: 0, B: 0, C: 0, D: 0 } });
+    expect(ev.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0, 不定等级: 0 }, 规下: { A: 0, B: 0, C: 0, D: 0, 不定等级: 0 } });
   });
   test("the table score equals ACRE_SCORE (ratioScore over all indicators) for every firm", () => {
     const b = ev.benchmarks["规上"]!;
@@ -82,7 +82,7 @@ describe("ranking boundaries", () => {
   });
   test("N = 10: 2 / round(6.5)=7 half up / round(9.5)=10", () => {
     expect(grades(10)).toBe("AABBBBBCCC");
-    expect(evaluateFirms(pool(10)).grades["规下"]).toEqual({ A: 2, B: 5, C: 3, D: 0 });
+    expect(evaluateFirms(pool(10)).grades["规下"]).toEqual({ A: 2, B: 5, C: 3, D: 0, 不定等级: 0 });
   });
   test("N = 20: D is the last one", () => {
     expect(grades(20)).toBe("AAAA" + "B".repeat(9) + "C".repeat(6) + "D");
@@ -157,7 +157,7 @@ describe("pools", () => {
     expect(byName(ev.firms, "a")).toMatchObject({ pool: "规下", rank: 1 });
     expect(byName(ev.firms, "a").score).toBeCloseTo(100 * 8 / 6, 10);
     expect(byName(ev.firms, "甲")).toMatchObject({ pool: "规上", rank: 1 });
-    expect(ev.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0 }, 规下: { A: 0, B: 1, C: 1, D: 0 } }); // N = 2: bounds 0, 1, 2
+    expect(ev.grades).toEqual({ 规上: { A: 1, B: 1, C: 1, D: 0, 不定等级: 0 }, 规下: { A: 0, B: 1, C: 1, D: 0, 不定等级: 0 } }); // N = 2: bounds 0, 1, 2
   });
   test("ranked together: one pool 全部, benchmark of each indicator over the firms using it", () => {
     const ev = evaluateFirms(mixed, params({ separatePools: false }));
@@ -167,7 +167,7 @@ describe("pools", () => {
     expect(ev.benchmarks["全部"]!.revenuePerMu).toBeCloseTo(125, 12); // 规上 firms only
     // scores 甲 133.96, 乙 94.79, 丙 75.83, a 133.33, b 66.67 (规下 weights: 亩均税收 100 against 6)
     expect(ev.firms.map((f) => f.rank)).toEqual([1, 3, 4, 2, 5]);
-    expect(ev.grades["全部"]).toEqual({ A: 1, B: 2, C: 2, D: 0 }); // N = 5: bounds 1, 3, 5
+    expect(ev.grades["全部"]).toEqual({ A: 1, B: 2, C: 2, D: 0, 不定等级: 0 }); // N = 5: bounds 1, 3, 5
   });
 });
 

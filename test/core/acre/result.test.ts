@@ -32,12 +32,17 @@ describe("result sheet", () => {
       "亩均营业收入得分",
       "单位能耗税收得分",
       "全员劳动生产率得分",
+      "加减分",
       "综合得分",
       "排名",
-      "等级",
+      "排名等级",
+      "调整",
+      "调整原因",
+      "最终等级",
       "政策导向",
       "是否参评",
       "未参评原因",
+      "说明",
       "数据行",
     ]);
     expect(numberFormats).toHaveLength(rows[0].length);
@@ -45,10 +50,10 @@ describe("result sheet", () => {
     expect(rows.map((r) => r[0])).toEqual(["企业名称", "甲", "乙", "丁", "小"]);
     const jia = rows[1];
     expect(jia.slice(10, 14)).toEqual([10, 100, 0.1, 30]);
-    expect(jia.slice(19, 24)).toEqual([1, "B", "鼓励提升", "是", null]); // N = 2: bounds 0, 1, 2
-    expect(rows[4][22]).toBe("否");
-    expect(rows[4][23]).toMatch(/不足 3 亩/);
-    expect(rows[4][24]).toBe(3);
+    expect(jia.slice(18, 29)).toEqual([0, jia[19], 1, "B", null, null, "B", "鼓励提升", "是", null, null]); // N = 2: bounds 0, 1, 2
+    expect(rows[4][26]).toBe("否");
+    expect(rows[4][27]).toMatch(/不足 3 亩/);
+    expect(rows[4][29]).toBe(3);
   });
   test("formula option: indicator columns as JX formulas over the same row, in the given (display-language) names", () => {
     const zh: Record<string, string> = { ACRE_TAX: "亩均税收", ACRE_REVENUE: "亩均营业收入", ENERGY_TAX: "单位能耗税收", LABOR_PRODUCTIVITY: "全员劳动生产率" };
@@ -70,7 +75,7 @@ describe("result sheet", () => {
     expect(s[1]).toEqual(["参评企业数(户)", 3, 2, 1]);
     expect(s[2][0]).toBe("亩均税收(万元/亩)");
     expect(s[2][1]).toBeCloseTo(210 / 35, 12);
-    expect(s).toContainEqual(["规上", 0, 1, 1, 0, 2]);
+    expect(s).toContainEqual(["规上", 0, 1, 1, 0, 0, 2, 2]);
   });
 });
 
@@ -81,9 +86,22 @@ describe("JSON", () => {
     expect(Object.keys(j.aggregates.all)).toEqual(["taxPerMu", "revenuePerMu"]);
     expect(Object.keys(j.aggregates.aboveScale)).toEqual(["taxPerMu", "revenuePerMu", "taxPerTce", "laborProductivity"]);
     expect(j.aggregates.aboveScale.taxPerMu).toBeCloseTo(200 / 30, 12);
-    expect(j.grades).toEqual({ 规上: { A: 0, B: 1, C: 1, D: 0 }, 规下: { A: 0, B: 1, C: 0, D: 0 } });
-    expect(j.firms[2]).toEqual({ name: "小", uscc: null, scale: "规下", score: null, rank: null, grade: null, inScope: false, reason: expect.stringMatching(/3 亩/) });
-    expect(Object.keys(j.firms[0])).toEqual(["name", "uscc", "scale", "score", "rank", "grade", "inScope", "reason"]);
+    expect(j.grades).toEqual({ 规上: { A: 0, B: 1, C: 1, D: 0, 不定等级: 0 }, 规下: { A: 0, B: 1, C: 0, D: 0, 不定等级: 0 } });
+    expect(j.firms[2]).toEqual({
+      name: "小",
+      uscc: null,
+      scale: "规下",
+      score: null,
+      rank: null,
+      grade: null,
+      inScope: false,
+      reason: expect.stringMatching(/3 亩/),
+      bonus: 0,
+      rankGrade: null,
+      adjustment: null,
+      inZone: false,
+    });
+    expect(Object.keys(j.firms[0])).toEqual(["name", "uscc", "scale", "score", "rank", "grade", "inScope", "reason", "bonus", "rankGrade", "adjustment", "inZone"]);
     expect(j.method).toMatchObject({ method: "ratio", shares: [0.2, 0.45, 0.3, 0.05], separatePools: true });
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });

@@ -45,8 +45,8 @@ describe("221-firm fixture (seed figures, domain.md §4)", () => {
     expect(new Set(sample.rows.map((r) => r[0])).size).toBe(221);
   });
   test("grades follow the 20/45/30/5 rule in each pool", () => {
-    expect(ev.grades["规上"]).toEqual({ A: 21, B: 46, C: 31, D: 5 }); // bounds round(20.6)=21, round(66.95)=67, round(97.85)=98
-    expect(ev.grades["规下"]).toEqual({ A: 24, B: 53, C: 35, D: 6 }); // bounds 24, round(76.7)=77, round(112.1)=112
+    expect(ev.grades["规上"]).toEqual({ A: 21, B: 46, C: 31, D: 5, 不定等级: 0 }); // bounds round(20.6)=21, round(66.95)=67, round(97.85)=98
+    expect(ev.grades["规下"]).toEqual({ A: 24, B: 53, C: 35, D: 6, 不定等级: 0 }); // bounds 24, round(76.7)=77, round(112.1)=112
   });
   test("deterministic per seed; the figures hold for other seeds too", () => {
     expect(makeAcreSample(2021)).toEqual(makeAcreSample(2021));
