@@ -9,6 +9,7 @@
  * --json prints one object on stdout: {"ready","rules","sheet","findings":[{rule,severity,sheet,cell,row,message}]};
  * rules that were not run and notes go to stderr.
  */
+import { ACRE_PARAM_SHEET } from "../../core/acre/spec";
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
 import { openWorkbookFile, writeNewWorkbook } from "../io";
@@ -213,7 +214,9 @@ export function register(program: Command, ctx: CliContext): void {
         }
       }
 
-      const v = validateSheet(sheet, RULE_SETS, choice, { month, yoyThreshold, previousSheet: prevSheet });
+      // the per-mu rules use the evaluation's own 参数 (规下企业用地下限)
+      const paramSheet = sheet.name === ACRE_PARAM_SHEET ? null : ((await port.readSheet(ACRE_PARAM_SHEET))?.values ?? null);
+      const v = validateSheet(sheet, RULE_SETS, choice, { month, yoyThreshold, previousSheet: prevSheet, paramSheet });
       if (isUnusable(v)) return fail(v.error);
       const { result, ruleSet } = v;
 

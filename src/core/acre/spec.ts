@@ -40,6 +40,8 @@ export const acreFields: FieldSpec[] = [
   {
     key: "tax",
     header: "实缴税金(万元)",
+    // negative after VAT-credit refunds: a 提示 in validation, a 0 score in the evaluation
+    negativeAllowed: true,
     synonyms: ["实缴税金", "税收", "税收实际贡献", "实缴税收", "实际缴纳税金", "税金", "入库税金", "实缴税额", "纳税额", "税收收入"],
     required: true,
     type: "number",

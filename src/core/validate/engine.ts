@@ -42,6 +42,8 @@ export interface ValidateOptions {
   yoyThreshold?: number;
   /** The sheet's values (for rules that look beyond the table's columns, such as RATE). */
   sheet?: SheetLike;
+  /** Values of the workbook's 参数 sheet, when it has one (the per-mu rules read its 规下企业用地下限). */
+  paramSheet?: CellValue[][] | null;
 }
 
 export interface RuleContext {

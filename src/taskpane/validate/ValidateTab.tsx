@@ -5,6 +5,7 @@
  * Validation itself never writes: the data range is read once (one readSheets call), and the
  * only sheets written are 校验报告 (写入报告) and a new template sheet (新建模板).
  */
+import { ACRE_PARAM_SHEET } from "../../core/acre/spec";
 import * as React from "react";
 import {
   Button,
@@ -121,16 +122,19 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
       setDone(null);
       setProgress(0.1);
       try {
-        // One read for the data (and last month's sheet): the Office adapter syncs ≤ 2 times.
-        const names = previous && previous !== sheet ? [sheet, previous] : [sheet];
-        const [data, prev] = await port.readSheets(names);
+        // One read for the data, last month's sheet and 参数 (the per-mu rules use its 规下企业用地下限): the Office adapter syncs ≤ 2 times.
+        const withPrev = Boolean(previous && previous !== sheet);
+        const names = [sheet, ...(withPrev ? [previous!] : []), ACRE_PARAM_SHEET];
+        const read = await port.readSheets(names);
+        const [data, prev] = [read[0], withPrev ? read[1] : null];
+        const paramSheet = sheet === ACRE_PARAM_SHEET ? null : (read[read.length - 1]?.values ?? null);
         if (!data) {
           setMessage({ intent: "error", text: `找不到工作表“${sheet}” (no sheet ${sheet})` });
           return;
         }
         setProgress(0.5);
         await nextFrame(); // let the bar paint before a long run
-        const v = validateSheet(data, RULE_SETS, rules, { month: m, previousSheet: prev ?? undefined });
+        const v = validateSheet(data, RULE_SETS, rules, { month: m, previousSheet: prev ?? undefined, paramSheet });
         setProgress(1);
         if (isUnusable(v)) {
           setMessage({ intent: "error", text: v.error });

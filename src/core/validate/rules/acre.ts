@@ -1,16 +1,28 @@
 /**
- * Rules of the per-mu evaluation data (亩均效益评价数据): land, scope, tax vs revenue, energy
- * and employees, plus the common ones. The table kind is the per-mu engineer's acreSpec.
+ * Rules of the per-mu evaluation data (亩均效益评价数据): land, scope (the evaluation's own 规下
+ * minimum land from the 参数 sheet, and the 经开区 exception), tax vs revenue, a negative tax
+ * (提示), energy and employees, the 定档调档 columns (a reason for each adjustment), plus the
+ * common ones. The table kind is the per-mu engineer's acreSpec.
  */
-import { acreSpec, parseScale, Scale } from "../../acre/spec";
+import type { CellValue } from "../../num";
+import { parseGrade } from "../../acre/compare";
+import { readParams } from "../../acre/params";
+import { acreSpec, parseScale, parseYes, Scale } from "../../acre/spec";
 import type { TableRow } from "../../table";
 import type { Rule, RuleContext, RuleSet } from "../engine";
 import { duplicateRule, fmt, negativeRule, parseRule, rateRule, requiredRule, totalRule, usccCheckRule, usccFormatRule } from "./common";
 
-/** Below-scale firms using less land than this (亩) are outside the evaluation. */
-export const MIN_BELOW_SCALE_LAND = 3;
+/** Below-scale firms using less land than this (亩) are outside the evaluation: the default of 参数 规下企业用地下限(亩). */
+export const MIN_BELOW_SCALE_LAND = readParams(null).params.minLandBelowScale;
 
 const NUMBER_KEYS = acreSpec.fields.filter((f) => f.type === "number").map((f) => f.key);
+/** Numbers that must not be negative (A-NEG); 实缴税金 may be (negativeAllowed: a 提示, A-TAX-NEG). */
+const NON_NEGATIVE_KEYS = acreSpec.fields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key);
+
+/** The minimum land of the evaluation: the 参数 sheet's 规下企业用地下限(亩) when given, else the default. */
+function minLand(ctx: RuleContext): number {
+  return readParams(ctx.options.paramSheet ?? null).params.minLandBelowScale;
+}
 const scaleOf = (row: TableRow): Scale | null => parseScale(row.raw.scale);
 
 const scale: Rule<{ header: string; text: string }> = {
@@ -43,18 +55,95 @@ const land: Rule<{ header: string; value: number }> = {
   },
 };
 
-const scope: Rule<{ value: number }> = {
+const scope: Rule<{ value: number; min: number }> = {
   id: "A-SCOPE",
   severity: "warning",
-  title: "规下企业用地不足 3 亩，不在评价范围",
-  gloss: "below-scale firm under 3 亩: outside the evaluation",
+  title: "规下企业用地不足参评下限，不在评价范围",
+  gloss: "below-scale firm under the minimum land: outside the evaluation",
   reads: ["land", "scale"],
   message: (p) =>
-    `规下企业用地 ${fmt(p.value)} 亩，不足 ${MIN_BELOW_SCALE_LAND} 亩，不在评价范围，请核实或移出 (below-scale firm with ${fmt(p.value)} 亩 < ${MIN_BELOW_SCALE_LAND} 亩 is outside the evaluation; verify or remove it)`,
+    `规下企业用地 ${fmt(p.value)} 亩，不足 ${fmt(p.min)} 亩，不在评价范围，请核实或移出 (below-scale firm with ${fmt(p.value)} 亩 < ${fmt(p.min)} 亩 is outside the evaluation; verify or remove it)`,
   check(ctx, emit) {
+    const min = minLand(ctx);
     for (const row of ctx.table.rows) {
       const v = ctx.num(row, "land");
-      if (v !== null && v > 0 && v < MIN_BELOW_SCALE_LAND && scaleOf(row) === "规下") emit({ row: row.row, key: "land" }, { value: v });
+      if (v !== null && v > 0 && v < min && scaleOf(row) === "规下" && parseYes(row.raw.inZone) !== true) emit({ row: row.row, key: "land" }, { value: v, min });
+    }
+  },
+};
+
+const negativeTax: Rule<{ header: string; value: number }> = {
+  id: "A-TAX-NEG",
+  severity: "warning",
+  title: "实缴税金为负",
+  gloss: "negative tax",
+  reads: ["tax"],
+  message: (p) =>
+    `“${p.header}”为负数（${fmt(p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${fmt(p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
+  check(ctx, emit) {
+    for (const row of ctx.table.rows) {
+      const v = ctx.num(row, "tax");
+      if (v !== null && v < 0) emit({ row: row.row, key: "tax" }, { header: ctx.header("tax"), value: v });
+    }
+  },
+};
+
+/** The 定档调档 columns: which one a row uses, and its reason column. */
+const ADJUSTMENTS = [
+  { key: "veto", reason: "vetoReason", label: "一票否决", reasonLabel: "否决原因", on: (row: TableRow) => parseYes(row.raw.veto) === true },
+  { key: "ungraded", reason: "ungradedReason", label: "不定等级", reasonLabel: "不定等级原因", on: (row: TableRow) => parseYes(row.raw.ungraded) === true },
+  { key: "override", reason: "overrideReason", label: "调整等级", reasonLabel: "调整原因", on: (row: TableRow) => parseGrade(row.raw.override as CellValue) !== null },
+] as const;
+
+const adjustmentReason: Rule<{ label: string; reasonLabel: string }> = {
+  id: "A-ADJ-REASON",
+  severity: "error",
+  title: "调整未填写原因",
+  gloss: "adjustment without a reason",
+  reads: [],
+  readsAny: [["veto"], ["ungraded"], ["override"]],
+  message: (p) => `${p.label}须填写“${p.reasonLabel}”（报领导小组的依据）(${p.label} needs a reason in ${p.reasonLabel})`,
+  check(ctx, emit) {
+    for (const row of ctx.table.rows) {
+      for (const a of ADJUSTMENTS) {
+        if (ctx.table.columns[a.key] && a.on(row) && (ctx.str(row, a.reason) ?? "").trim() === "") emit({ row: row.row, key: a.key }, { label: a.label, reasonLabel: a.reasonLabel });
+      }
+    }
+  },
+};
+
+const adjustmentValue: Rule<{ header: string; text: string; expected: string }> = {
+  id: "A-ADJ-VALUE",
+  severity: "error",
+  title: "定档调档列的值无法识别",
+  gloss: "unreadable value in an adjustment column",
+  reads: [],
+  readsAny: [["inZone"], ["veto"], ["ungraded"], ["override"]],
+  message: (p) => `“${p.header}”应为${p.expected}，实际为“${p.text}” (${p.header} must be ${p.expected === "A、B、C 或 D" ? "A, B, C or D" : "是 or 否"}, found ${p.text})`,
+  check(ctx, emit) {
+    for (const row of ctx.table.rows) {
+      for (const key of ["inZone", "veto", "ungraded", "override"]) {
+        const t = ctx.table.columns[key] ? ctx.str(row, key) : null;
+        if (t === null || t.trim() === "") continue;
+        const ok = key === "override" ? parseGrade(t) !== null : parseYes(t) !== null;
+        if (!ok) emit({ row: row.row, key }, { header: ctx.header(key), text: t, expected: key === "override" ? "A、B、C 或 D" : "“是”或“否”" });
+      }
+    }
+  },
+};
+
+const adjustmentMany: Rule<{ labels: string }> = {
+  id: "A-ADJ-MULTI",
+  severity: "warning",
+  title: "一户企业有多项调整",
+  gloss: "more than one adjustment for a firm",
+  reads: [],
+  readsAny: [["veto"], ["ungraded"], ["override"]],
+  message: (p) => `同时填写了${p.labels}：按一票否决、不定等级、调整等级的顺序只采用第一项 (several adjustments: only the first of veto, 不定等级, override applies)`,
+  check(ctx, emit) {
+    for (const row of ctx.table.rows) {
+      const on = ADJUSTMENTS.filter((a) => ctx.table.columns[a.key] && a.on(row));
+      if (on.length > 1) emit({ row: row.row, key: on[1].key }, { labels: on.map((a) => `“${a.label}”`).join("、") });
     }
   },
 };
@@ -130,13 +219,17 @@ export const acreRules: Rule[] = [
   usccCheckRule("A"),
   duplicateRule("A"),
   parseRule("A"),
-  negativeRule("A", NUMBER_KEYS),
+  negativeRule("A", NON_NEGATIVE_KEYS),
   scale,
   land,
   scope,
+  negativeTax,
   taxGtRevenue,
   energy,
   employees,
+  adjustmentReason,
+  adjustmentValue,
+  adjustmentMany,
   totalRule("A", NUMBER_KEYS),
   rateRule(),
 ];
