@@ -100,8 +100,7 @@ const adjustmentReason: Rule<{ label: string; reasonLabel: string }> = {
   severity: "error",
   title: "调整未填写原因",
   gloss: "adjustment without a reason",
-  reads: [],
-  readsAny: [["veto"], ["ungraded"], ["override"]],
+  reads: [], // optional columns: nothing to check (and nothing to report as skipped) without them
   message: (p) => `${p.label}须填写“${p.reasonLabel}”（报领导小组的依据）(${p.label} needs a reason in ${p.reasonLabel})`,
   check(ctx, emit) {
     for (const row of ctx.table.rows) {
@@ -118,7 +117,6 @@ const adjustmentValue: Rule<{ header: string; text: string; expected: string }> 
   title: "定档调档列的值无法识别",
   gloss: "unreadable value in an adjustment column",
   reads: [],
-  readsAny: [["inZone"], ["veto"], ["ungraded"], ["override"]],
   message: (p) => `“${p.header}”应为${p.expected}，实际为“${p.text}” (${p.header} must be ${p.expected === "A、B、C 或 D" ? "A, B, C or D" : "是 or 否"}, found ${p.text})`,
   check(ctx, emit) {
     for (const row of ctx.table.rows) {
@@ -137,8 +135,7 @@ const adjustmentMany: Rule<{ labels: string }> = {
   severity: "warning",
   title: "一户企业有多项调整",
   gloss: "more than one adjustment for a firm",
-  reads: [],
-  readsAny: [["veto"], ["ungraded"], ["override"]],
+  reads: [], // optional columns: nothing to check (and nothing to report as skipped) without them
   message: (p) => `同时填写了${p.labels}：按一票否决、不定等级、调整等级的顺序只采用第一项 (several adjustments: only the first of veto, 不定等级, override applies)`,
   check(ctx, emit) {
     for (const row of ctx.table.rows) {
