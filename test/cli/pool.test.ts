@@ -23,24 +23,30 @@ describe("jx pool --json", () => {
     expect(code).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     const j = JSON.parse(out);
-    expect(Object.keys(j)).toEqual(["month", "summary", "firms"]);
+    expect(Object.keys(j)).toEqual(["month", "byMonth", "summary", "firms"]);
     expect(j.month).toBe(10);
+    expect(j.byMonth).toBe(12);
     expect(j.summary).toEqual({
       byTier: { 拟进规: 21, 高成长性: 1, 专精特新: 1, "专精特新“小巨人”": 1 },
       byStatus: { 培育中: 3, 已入规: 20, 退库: 1 },
-      projectedToCross: 1,
+      projectedToCross: 0, // 在培B (专精特新) is not measured against 2000 万; 在培A is short
       added: 26,
       removed: 1,
       droppedOut: 10,
       net: 16,
       target: 18,
+      reached: 0,
+      lastYearAbove: 0,
     });
     expect(j.firms).toHaveLength(24);
-    expect(j.firms[0]).toEqual({ name: "入规1", tier: "拟进规", status: "已入规", leader: "县长", ytd: 2200, projection: 2640, gap: 640, atRisk: false });
+    const pace = { reached: false, neededPerMonth: null, avgPerMonth: null, lastYearAbove: false };
+    expect(j.firms[0]).toEqual({ name: "入规1", tier: "拟进规", status: "已入规", leader: "县长", ytd: 2200, projection: 2640, gap: 640, atRisk: false, ...pace, reached: true, avgPerMonth: 220 });
     expect(j.firms.slice(21)).toEqual([
-      { name: "在培A", tier: "拟进规", status: "培育中", leader: "副县长", ytd: 1000, projection: 1200, gap: -800, atRisk: true },
-      { name: "在培B", tier: "专精特新", status: "培育中", leader: "县长", ytd: 1800, projection: 2160, gap: 160, atRisk: false },
-      { name: "在培C", tier: "专精特新“小巨人”", status: "培育中", leader: "副县长", ytd: 0, projection: 0, gap: -2000, atRisk: true },
+      // (2000 − 1000) / 2 months left to December = 500 a month, against 100 a month so far
+      { name: "在培A", tier: "拟进规", status: "培育中", leader: "副县长", ytd: 1000, projection: 1200, gap: -800, atRisk: true, ...pace, neededPerMonth: 500, avgPerMonth: 100 },
+      // 9 months reported (10月 blank): 1800 / 9 = 200
+      { name: "在培B", tier: "专精特新", status: "培育中", leader: "县长", ytd: 1800, projection: 2160, gap: 160, atRisk: false, ...pace, avgPerMonth: 200 },
+      { name: "在培C", tier: "专精特新“小巨人”", status: "培育中", leader: "副县长", ytd: 0, projection: 0, gap: -2000, atRisk: false, ...pace },
     ]);
     // notes (the blank 10月, no revenue yet) go to stderr, stdout stays JSON
     expect(err).toMatch(/10月未填报/);
@@ -83,8 +89,35 @@ describe("jx pool --json", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/净增规上 \(net\)：新增 26 − 退规 10 = 16，目标 18（88\.9%）/);
     const rows = out.split("\n").filter((l) => /^在培|^入规1 /.test(l));
-    expect(rows[0]).toBe("在培C | 专精特新“小巨人” | 培育中 | 副县长 | 0.0 | 0.0 | -2,000.0 | 预警");
-    expect(rows[1]).toMatch(/^在培A .* -800\.0 \| 预警$/);
+    expect(rows[0]).toBe("在培C | 专精特新“小巨人” | 培育中 | 副县长 | 0.0 | 0.0 | 增速 — | — | —");
+    expect(rows[1]).toMatch(/^在培A .* -800\.0 \| 500\.0 \| 100\.0 \| 预警/);
+  });
+});
+
+describe("jx pool --by-month", () => {
+  test("the deadline: --by-month > the 目标 sheet row 入规截止月份 > 12; before the report month or outside 1–12 → exit 2", async () => {
+    const targets = [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["入规截止月份", "总量", 11, "月", null]];
+    const file = await writeXlsx(tmp("pool-by.xlsx"), { 培育库: poolValues(firms), 新增规上: added, 退规: dropped, 目标: targets });
+    let j = JSON.parse((await jx("pool", file, "--json")).out);
+    // 目标 says November: 在培A (1000 by October) needs 1000 in the one month left
+    expect(j.byMonth).toBe(11);
+    expect(j.firms[21]).toMatchObject({ name: "在培A", neededPerMonth: 1000, avgPerMonth: 100 });
+    j = JSON.parse((await jx("pool", file, "--json", "--by-month", "12")).out);
+    expect(j.byMonth).toBe(12);
+    expect(j.firms[21]).toMatchObject({ neededPerMonth: 500 });
+    j = JSON.parse((await jx("pool", file, "--json", "--by-month", "10")).out);
+    expect(j.firms[21]).toMatchObject({ neededPerMonth: null, atRisk: true });
+    for (const [arg, message] of [
+      ["9", /早于报告月份 10/],
+      ["13", /--by-month/],
+      ["0", /--by-month/],
+      ["x", /--by-month/],
+    ] as [string, RegExp][]) {
+      const { code, err, out } = await jx("pool", file, "--json", "--by-month", arg);
+      expect([arg, code]).toEqual([arg, 2]);
+      expect(err).toMatch(message);
+      expect(out).toBe("");
+    }
   });
 });
 

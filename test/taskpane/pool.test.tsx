@@ -52,8 +52,8 @@ describe("PoolTab over the file adapter", () => {
     await screen.findByTestId("by-tier");
     expect(within(screen.getByTestId("by-tier")).getByText("拟进规").nextSibling!.textContent).toBe("2");
     expect(within(screen.getByTestId("by-status")).getByText("已入规").nextSibling!.textContent).toBe("1");
-    // projected to cross: 乙, 丙 (培育中, ≥ 2000)
-    expect(screen.getByTestId("cross").textContent).toContain("2");
+    // projected to cross: 乙 only (丙 is 专精特新: tracked by its own criteria, not the 2000 万 line); 乙 (2500) has reached it
+    expect(screen.getByTestId("cross").textContent).toMatch(/\(projected to cross\)1已达标可申报 1 家/);
     // net = 1 entered − 3 退规 (目标 sheet) = −2 vs target 18
     expect(screen.getByTestId("net").textContent).toContain("-2 / 18");
     expect(names()).toEqual(["甲公司", "丙公司", "乙公司", "丁公司"]);
@@ -147,7 +147,7 @@ describe("PoolTab over the file adapter", () => {
     fireEvent.click(screen.getByRole("tab", { name: "包保领导" }));
     const cards = screen.getAllByTestId("leader-card").map((c) => c.textContent);
     expect(cards[0]).toMatch(/^李四：1 家培育中，1 家预计达标.*已入规 1/);
-    expect(cards[1]).toMatch(/^张三：2 家培育中，1 家预计达标 \(on track\)，1 家预警/);
+    expect(cards[1]).toMatch(/^张三：2 家培育中，0 家预计达标 \(on track\)，1 家预警/);
   });
 
   test("export writes 培育库汇总 and says where the chart appears", async () => {
@@ -188,6 +188,36 @@ describe("PoolTab over the file adapter", () => {
     expect(ws.getCell("B2").numFmt).toBe("@");
     expect(ws.getCell("I2").numFmt).toBe("#,##0.00");
     expect(screen.queryByRole("button", { name: /新建培育库模板/ })).toBeNull();
+  });
+
+  test("小升规: 已达标 says 可申报入规; the deadline box changes 尚需月均; a 专精特新 firm shows its growth, not a gap", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("培育库").addRows(
+      poolValues([
+        { name: "达标", tier: "拟进规", status: "培育中", months: fill(10, 200) }, // 2000 by October: reached
+        { name: "十月1686", tier: "拟进规", status: "培育中", months: [...fill(9, 168), 174] }, // 1686: 157 a month to 12, 314 to 11
+        { name: "专精", tier: "专精特新", status: "培育中", lastYear: 2500, months: fill(10, 150) }, // 1800 projected vs 2500: −28.0 %
+      ]),
+    );
+    const port = createFilePort(wb);
+    mount(port);
+    await screen.findByTestId("by-tier");
+    const row = (name: string) => screen.getAllByTestId("firm-row").find((r) => r.textContent!.startsWith(name))!;
+    expect(within(row("达标")).getByTestId("firm-hint").textContent).toMatch(/^已达规模标准，可申报入规/);
+    expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toEqual(expect.arrayContaining(["157.0", "168.6"]));
+    expect(within(row("专精")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("增速 -28.0%");
+    expect(screen.getByTestId("reached").textContent).toMatch(/已达标可申报 1 家/);
+
+    fireEvent.change(screen.getByTestId("by-month"), { target: { value: "11" } });
+    await waitFor(() => expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("314.0"), { timeout: 10000 });
+    expect(within(row("十月1686")).getByTestId("firm-hint").textContent).toMatch(/至 11 月所需月均高于本年月均/);
+    fireEvent.click(row("十月1686"));
+    expect(screen.getByTestId("firm-pace").textContent).toMatch(/至 11 月尚需月均 314\.0 万元，本年月均 168\.6 万元/);
+
+    // before the report month: the box says so, the list keeps the last deadline
+    fireEvent.change(screen.getByTestId("by-month"), { target: { value: "9" } });
+    expect(await screen.findByText(/应为 10–12 的整数/)).toBeTruthy();
+    expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("314.0");
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * `jx pool FILE.xlsx [--sheet NAME] [--month N] [--target 18] [--dropped N] [--json]`: the pool
+ * `jx pool FILE.xlsx [--sheet NAME] [--month N] [--by-month N] [--target 18] [--dropped N] [--json]`: the pool
  * tab's summary and firm list on a file (read only). Exit 0 with the report; 2 on unusable input
  * (file missing or not an xlsx, no pool sheet or header, no 企业名称 or revenue columns, no
- * month, a bad option). Notes about the data go to stderr; with --json stdout is the JSON only.
+ * month, a bad option — --by-month not 1–12 or before the report month). Notes about the data go to stderr; with --json stdout is the JSON only.
  */
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
@@ -10,12 +10,14 @@ import { openWorkbookFile, pickSheet } from "../io";
 import { analyzePool, failed, PoolOptions, PoolReport, poolJson, poolSheetNames, sortFirms } from "../../core/pool/analyze";
 import { SheetLike } from "../../core/table";
 import { poolSpec } from "../../core/pool/spec";
+import { paceNote } from "../../core/pool/export";
 
 interface Options {
   sheet?: string;
   month?: string;
   target?: string;
   dropped?: string;
+  byMonth?: string;
   json?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--month <n>", "月份 1–12 (default: 月份 column, else the last month with data)")
     .option("--target <n>", "净增规上企业目标 (net target; default: 目标 sheet 净增规上企业数, else 18)")
     .option("--dropped <n>", "退规企业数 (firms that dropped out; overrides the 退规 sheet and the 目标 sheet)")
+    .option("--by-month <n>", "入规截止月份 1–12，不早于报告月份 (deadline month; default: 参数/目标 sheet row 入规截止月份, else 12)")
     .option("--json", "输出 JSON (print JSON)")
     .action(async (file: string, opts: Options) => {
       const fail = unusable(ctx, "pool");
@@ -49,8 +52,9 @@ export function register(program: Command, ctx: CliContext): void {
         ["month", "--month", 12],
         ["target", "--target", Infinity],
         ["dropped", "--dropped", Infinity],
+        ["byMonth", "--by-month", 12],
       ] as const) {
-        const v = intOption(name, opts[key], key === "month" ? 1 : 0, max);
+        const v = intOption(name, opts[key], key === "month" || key === "byMonth" ? 1 : 0, max);
         if (typeof v === "object") return fail(v.error);
         if (v !== undefined) options[key] = v;
       }
@@ -65,12 +69,12 @@ export function register(program: Command, ctx: CliContext): void {
         if ("error" in picked) return fail(picked.error);
         pool = picked.sheet;
       }
-      const wanted = [pool ? null : names.pool, names.added, names.dropped, names.targets];
+      const wanted = [pool ? null : names.pool, names.added, names.dropped, names.targets, names.params];
       const got = await port.readSheets(wanted.filter((n): n is string => n !== null));
-      const [poolRead, added, dropped, targets] = wanted.map((n) => (n === null ? null : got.shift() ?? null));
+      const [poolRead, added, dropped, targets, params] = wanted.map((n) => (n === null ? null : got.shift() ?? null));
       pool = pool ?? poolRead;
       if (!pool) return fail("找不到培育库工作表 (no pool sheet)");
-      const report = analyzePool({ pool, added, dropped, targets }, options);
+      const report = analyzePool({ pool, added, dropped, targets, params }, options);
       if (failed(report)) return fail(report.error);
       for (const note of report.notes) ctx.err(`提示 (note): ${note}`);
       for (const f of report.firms) for (const note of f.notes) ctx.err(`提示 (note): ${f.name}（第 ${f.row} 行 row ${f.row}）：${note}`);
@@ -82,6 +86,9 @@ export function register(program: Command, ctx: CliContext): void {
 
 const MONTH_SOURCE = { option: "--month", column: "“月份”列 (月份 column)", data: "最后有数据的月份 (last month with data)" };
 
+const BY_MONTH_SOURCE = { option: "--by-month", params: "参数表 (参数 sheet)", targets: "目标表 (目标 sheet)", default: "默认 (default)" };
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+
 function text(r: PoolReport): string {
   const s = r.summary;
   const counts = (o: Record<string, number>) =>
@@ -90,17 +97,19 @@ function text(r: PoolReport): string {
       .join(" · ");
   const progress = s.detail.progress === null ? "" : `（${(s.detail.progress * 100).toFixed(1)}%）`;
   const lines = [
-    `培育库 (pool)：${r.table.sheet}，${s.detail.total} 家，截至 ${r.month} 月 (month ${r.month}, from ${MONTH_SOURCE[r.monthSource]})`,
+    `培育库 (pool)：${r.table.sheet}，${s.detail.total} 家，截至 ${r.month} 月 (month ${r.month}, from ${MONTH_SOURCE[r.monthSource]})；入规截止 ${r.byMonth} 月 (deadline, from ${BY_MONTH_SOURCE[r.byMonthSource]})`,
     `按层级 (by tier)：${counts(s.byTier)}`,
     `按状态 (by status)：${counts(s.byStatus)}`,
-    `预计年内跨过 2000 万 (projected to cross)：${s.projectedToCross} 家；预警 (at risk)：${s.detail.atRisk} 家`,
+    `拟进规 (measured against 2000 万)：已达标 (reached) ${s.reached} 家；预计年内跨过 (projected to cross) ${s.projectedToCross} 家；预警 (at risk) ${s.detail.atRisk} 家；上年已超 2000 万 (last year above) ${s.lastYearAbove} 家`,
     `净增规上 (net)：新增 ${s.added} − 退规 ${s.droppedOut} = ${s.net}，目标 ${s.target}${progress}；退库 (removed) ${s.removed}`,
     "",
     "企业（按差距升序）(firms, by gap ascending)：",
-    ["企业名称", "层级", "状态", "包保领导", "1-本月", "预计全年", "差距", "预警"].join(" | "),
+    ["企业名称", "层级", "状态", "包保领导", "1-本月", "预计全年", "差距/增速", `尚需月均(至${r.byMonth}月)`, "本年月均", "提示"].join(" | "),
   ];
   for (const f of sortFirms(r.firms, "gap", "asc")) {
-    lines.push([f.name, f.tier ?? "—", f.status, f.leader ?? "—", n1(f.ytd), n1(f.projection), n1(f.gap), f.atRisk ? "预警" : ""].join(" | "));
+    // Tiers with their own criteria show their growth instead of a gap to 2000 万.
+    const gapOrGrowth = f.measured ? n1(f.gap) : `增速 ${pct(f.growth)}`;
+    lines.push([f.name, f.tier ?? "—", f.status, f.leader ?? "—", n1(f.ytd), n1(f.projection), gapOrGrowth, n1(f.neededPerMonth), n1(f.avgPerMonth), paceNote(f, r.byMonth)].join(" | ").replace(/ \| $/, ""));
   }
   return lines.join("\n");
 }

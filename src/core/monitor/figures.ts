@@ -4,7 +4,7 @@
  */
 import { contribution, pull, targetRate, timeProgress, yoyGrowth } from "../indicators";
 import { isError, Result } from "../result";
-import type { Targets } from "./targets";
+import { NOT_TARGETS, Targets } from "./targets";
 import type { MonthHistory } from "./history";
 import type { Concentration, ContributionRow, FirmField, FirmMonth, MonthData, MonthlyPoint, TargetProgress, Totals } from "./types";
 
@@ -78,12 +78,12 @@ export function countyTotals(cur: MonthData): { totals: Totals; out: SameBasis; 
   return { totals, out, notes };
 }
 
-/** Each 目标 row with a target (but 退规企业数) against 序时进度; the output's actual is the firms' sum. */
+/** Each 目标 row with a target (but 退规企业数 and 入规截止月份) against 序时进度; the output's actual is the firms' sum. */
 export function targetProgress(targets: Targets | null | undefined, month: number, outputYtd: number): TargetProgress[] {
   const progress = timeProgress(month) as number;
   const rows: TargetProgress[] = [];
   for (const t of targets?.items ?? []) {
-    if (t.key === "droppedFirms" || t.target === null) continue;
+    if ((t.key !== null && NOT_TARGETS.has(t.key)) || t.target === null) continue;
     const fromFirms = t.key === "output";
     const actual = fromFirms ? outputYtd : t.actual;
     let rate: number | null = null;

@@ -27,7 +27,7 @@ export const targetsSpec: TableSpec = {
 export type TargetKind = "总量" | "增速";
 
 /** Canonical indicators the monitoring and pool tabs know by name. */
-export type TargetKey = "output" | "valueAddedGrowth" | "investment" | "techInvestment" | "netNewFirms" | "droppedFirms";
+export type TargetKey = "output" | "valueAddedGrowth" | "investment" | "techInvestment" | "netNewFirms" | "droppedFirms" | "deadlineMonth";
 
 /** Names (after normalisation) for each canonical indicator; the first is the template's. */
 export const TARGET_NAMES: Record<TargetKey, string[]> = {
@@ -37,7 +37,12 @@ export const TARGET_NAMES: Record<TargetKey, string[]> = {
   techInvestment: ["技改投资", "工业技改投资", "技术改造投资"],
   netNewFirms: ["净增规上企业数", "净增规上工业企业数", "净增规上企业", "规上企业净增数", "净增规上工业企业"],
   droppedFirms: ["退规企业数", "退规企业", "退规数"],
+  /** A parameter, not a target: the month by which a pool firm must reach 2000 万 (年度目标 = the month). */
+  deadlineMonth: ["入规截止月份", "入规截止月", "升规截止月份", "升规截止月"],
 };
+
+/** Rows of the 目标 sheet that are not targets to complete (counts or parameters the pool reads). */
+export const NOT_TARGETS: ReadonlySet<TargetKey> = new Set<TargetKey>(["droppedFirms", "deadlineMonth"]);
 
 export interface Target {
   /** The 指标 text as written. */
@@ -89,8 +94,9 @@ function convert(value: number, raw: CellValue, unit: string, decimals = false):
     return written || decimals ? value : value / 100;
   }
   if (isMoneyUnit(unit)) return convertUnit(value, unit, "万元");
-  if (unit === "" || isCountUnit(unit)) return value;
-  return { message: `单位“${unit}”无法识别，应为 亿元、万元、%、户 (unknown unit ${unit}; expected 亿元, 万元, %, 户)` };
+  // 月: the 入规截止月份 row (a month, read as it stands)
+  if (unit === "" || isCountUnit(unit) || unit === "月") return value;
+  return { message: `单位“${unit}”无法识别，应为 亿元、万元、%、户、月 (unknown unit ${unit}; expected 亿元, 万元, %, 户, 月)` };
 }
 
 /** The template: header and the seed's 2023 plan (枞阳县经信局). */

@@ -25,9 +25,10 @@
 import { excelSerialToYMD } from "../indicators";
 import { isError } from "../result";
 import { isReadError, monthFromText, readTable, ReadError, SheetLike, Table } from "../table";
-import { readTargets, Targets, targetValue } from "../monitor/targets";
-import { projectFullYear, scaleGap, SCALE_THRESHOLD } from "./projection";
-import { ADDED_SHEET, DROPPED_SHEET, LAST_YEAR_KEYS, MONTH_KEYS, POOL_SHEET, POOL_STATUSES, POOL_TIERS, normalizeStatus, normalizeTier, poolSpec, squash, str } from "./spec";
+import { readTargets, Targets, TARGETS_SHEET, targetValue } from "../monitor/targets";
+import { projectFullYear, scaleGap, scalePace, SCALE_THRESHOLD } from "./projection";
+import { deadlineMonth, PARAMS_SHEET } from "./deadline";
+import { ADDED_SHEET, DROPPED_SHEET, LAST_YEAR_KEYS, MONTH_KEYS, POOL_SHEET, POOL_STATUSES, POOL_TIERS, measuredTier, normalizeStatus, normalizeTier, poolSpec, squash, str } from "./spec";
 import { ListedFirm, readFirmList } from "./lists";
 import { zh } from "./view";
 import { DEFAULT_NET_TARGET, LeaderView, MonthSource, PoolFirm, PoolInput, PoolOptions, PoolReport, PoolSummary, ProjectionMethod } from "./types";
@@ -94,7 +95,7 @@ interface Shape {
   hasLastYear: boolean;
 }
 
-function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: number): PoolFirm | null {
+function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: number, byMonth: number): PoolFirm | null {
   const v = r.values;
   const name = str(v.name);
   if (!name) return null;
@@ -142,7 +143,17 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
   if (tier !== null && !(POOL_TIERS as readonly string[]).includes(tier)) {
     notes.push(`培育层级“${tier}”应为 ${POOL_TIERS.join("、")} 之一 (unknown tier)`);
   }
-  const atRisk = inPool && (projection === null || projection < SCALE_THRESHOLD);
+  const measured = measuredTier(tier);
+  const monthsReported = ytdSource === "months" ? month - missingMonths.length : ytdSource === "ytd" ? month : 0;
+  const pace = scalePace(ytd, month, byMonth, projection, monthsReported);
+  const lastYearRevenue = num(v.lastYearRevenue);
+  const lyPart = lastYear?.slice(0, month);
+  const lySum = lyPart && lyPart.every((x) => x !== null) ? (lyPart as number[]).reduce((a, b) => a + b, 0) : null;
+  let growth: number | null = null;
+  let growthBasis: PoolFirm["growthBasis"] = null;
+  if (lySum !== null && lySum > 0) [growth, growthBasis] = [clean(ytd / lySum - 1), "same-period"];
+  else if (projection !== null && lastYearRevenue !== null && lastYearRevenue > 0) [growth, growthBasis] = [clean(projection / lastYearRevenue - 1), "projected"];
+  const rd = num(v.rdSpend);
   return {
     index,
     row: r.row,
@@ -153,7 +164,7 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
     leader: str(v.leader),
     entryDate: num(v.entryDate),
     status,
-    lastYearRevenue: num(v.lastYearRevenue),
+    lastYearRevenue,
     ytd,
     ytdSource,
     missingMonths,
@@ -161,7 +172,16 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
     method,
     gap,
     progress: Math.max(0, Math.min(1, ytd / SCALE_THRESHOLD)),
-    atRisk,
+    measured,
+    reached: measured && pace.reached,
+    neededPerMonth: measured ? pace.neededPerMonth : null,
+    avgPerMonth: pace.avgPerMonth,
+    behindPace: measured && inPool && pace.behindPace,
+    atRisk: measured && inPool && pace.short,
+    lastYearAbove: measured && lastYearRevenue !== null && lastYearRevenue >= SCALE_THRESHOLD,
+    growth,
+    growthBasis,
+    rdShare: rd !== null && lastYearRevenue !== null && lastYearRevenue > 0 ? clean(rd / lastYearRevenue) : null,
     notes,
   };
 }
@@ -174,10 +194,13 @@ export function failed<T>(x: T | ReadError): x is ReadError {
 const key = (s: string) => squash(s).toUpperCase();
 
 /** Sheet names the pool reads, given the workbook's sheets and an optional --sheet. */
-export function poolSheetNames(sheets: string[], preferred?: string): { pool: string | null; added: string | null; dropped: string | null; targets: string | null } {
+export function poolSheetNames(
+  sheets: string[],
+  preferred?: string,
+): { pool: string | null; added: string | null; dropped: string | null; targets: string | null; params: string | null } {
   const find = (n: string) => sheets.find((s) => s.trim() === n) ?? null;
   const pool = preferred !== undefined ? find(preferred) ?? null : find(POOL_SHEET) ?? sheets.find((s) => s.includes("培育")) ?? sheets[0] ?? null;
-  return { pool, added: find(ADDED_SHEET), dropped: find(DROPPED_SHEET), targets: find("目标") };
+  return { pool, added: find(ADDED_SHEET), dropped: find(DROPPED_SHEET), targets: find(TARGETS_SHEET), params: find(PARAMS_SHEET) };
 }
 
 /** Analyse a pool. A sheet that cannot be read as a pool → ReadError. */
@@ -194,18 +217,21 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
   const m = poolMonth(table, options.month);
   if (failed(m)) return m;
   const notes = [...table.notes, ...m.notes, ...table.issues.map((i) => `${i.address}: ${i.message}`)];
-  const firms: PoolFirm[] = [];
-  const shape: Shape = { hasMonthColumns: MONTH_KEYS.some((k) => table.columns[k]), hasLastYear: LAST_YEAR_KEYS.some((k) => table.columns[k]) };
-  for (const r of table.rows) {
-    const f = firmOf(shape, r, firms.length, m.month);
-    if (f) firms.push(f);
-  }
-
   let targets: Targets | null = null;
   if (input.targets) {
     const t = readTargets(input.targets);
     if (failed(t)) notes.push(`目标表：${t.error}`);
     else targets = t;
+  }
+  const deadline = deadlineMonth(m.month, options.byMonth, input.params, targets);
+  if (failed(deadline)) return deadline;
+  notes.push(...deadline.notes);
+
+  const firms: PoolFirm[] = [];
+  const shape: Shape = { hasMonthColumns: MONTH_KEYS.some((k) => table.columns[k]), hasLastYear: LAST_YEAR_KEYS.some((k) => table.columns[k]) };
+  for (const r of table.rows) {
+    const f = firmOf(shape, r, firms.length, m.month, deadline.byMonth);
+    if (f) firms.push(f);
   }
   const listed = (sheet: SheetLike | null | undefined, what: string): ListedFirm[] | null => {
     if (!sheet) return null;
@@ -219,8 +245,22 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
   const addedList = listed(input.added, ADDED_SHEET);
   const droppedList = listed(input.dropped, DROPPED_SHEET);
   const summary = summarize(firms, { addedList, droppedList, targets, options });
-  return { month: m.month, monthSource: m.source, threshold: SCALE_THRESHOLD, table, firms, summary, leaders: leaderView(firms), notes };
+  return {
+    month: m.month,
+    monthSource: m.source,
+    threshold: SCALE_THRESHOLD,
+    byMonth: deadline.byMonth,
+    byMonthSource: deadline.source,
+    table,
+    firms,
+    summary,
+    leaders: leaderView(firms),
+    notes,
+  };
 }
+
+/** Reached the line, or projected to by the year's end. */
+const crosses = (f: PoolFirm) => f.reached || (f.projection !== null && f.projection >= SCALE_THRESHOLD);
 
 function summarize(
   firms: PoolFirm[],
@@ -229,13 +269,18 @@ function summarize(
   const byTier: Record<string, number> = Object.fromEntries(POOL_TIERS.map((t) => [t, 0]));
   const byStatus: Record<string, number> = Object.fromEntries(POOL_STATUSES.map((s) => [s, 0]));
   let projectedToCross = 0;
+  let reached = 0;
+  let lastYearAbove = 0;
   let atRisk = 0;
   for (const f of firms) {
     const tier = f.tier ?? "未填层级";
     byTier[tier] = (byTier[tier] ?? 0) + 1;
     byStatus[f.status] = (byStatus[f.status] ?? 0) + 1;
-    if (f.status === "培育中" && f.projection !== null && f.projection >= SCALE_THRESHOLD) projectedToCross++;
     if (f.atRisk) atRisk++;
+    if (!(f.measured && f.status === "培育中")) continue;
+    if (crosses(f)) projectedToCross++;
+    if (f.reached) reached++;
+    if (f.lastYearAbove) lastYearAbove++;
   }
   const entered = firms.filter((f) => f.status === "已入规");
   const seen = new Set<string>();
@@ -272,6 +317,8 @@ function summarize(
     byTier,
     byStatus,
     projectedToCross,
+    reached,
+    lastYearAbove,
     added,
     removed,
     droppedOut,
@@ -305,7 +352,7 @@ export function leaderView(firms: PoolFirm[]): LeaderView[] {
       leader,
       firms: fs,
       inPool: fs.filter((f) => f.status === "培育中").length,
-      onTrack: fs.filter((f) => f.status === "培育中" && !f.atRisk).length,
+      onTrack: fs.filter((f) => f.measured && f.status === "培育中" && crosses(f)).length,
       atRisk: fs.filter((f) => f.atRisk).length,
       entered: fs.filter((f) => f.status === "已入规").length,
       removed: fs.filter((f) => f.status === "退库").length,

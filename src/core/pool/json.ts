@@ -1,11 +1,11 @@
-/** The `jx pool --json` document. */
+/** The `jx pool --json` document (issue #5's contract, with issue #13's additions). */
 import type { PoolReport } from "./types";
 
-/** The CLI's `--json` document (the contract in issue #5). */
 export function poolJson(report: PoolReport) {
   const s = report.summary;
   return {
     month: report.month,
+    byMonth: report.byMonth,
     summary: {
       byTier: s.byTier,
       byStatus: s.byStatus,
@@ -15,6 +15,8 @@ export function poolJson(report: PoolReport) {
       droppedOut: s.droppedOut,
       net: s.net,
       target: s.target,
+      reached: s.reached,
+      lastYearAbove: s.lastYearAbove,
     },
     firms: report.firms.map((f) => ({
       name: f.name,
@@ -25,7 +27,10 @@ export function poolJson(report: PoolReport) {
       projection: f.projection,
       gap: f.gap,
       atRisk: f.atRisk,
+      reached: f.reached,
+      neededPerMonth: f.neededPerMonth,
+      avgPerMonth: f.avgPerMonth,
+      lastYearAbove: f.lastYearAbove,
     })),
   };
 }
-

@@ -48,3 +48,49 @@ export function scaleGap(ytd: number, months: number, threshold: number = SCALE_
   const p = projectFullYear(ytd, months, lastYearMonthly);
   return isError(p) ? p : finite(p - threshold);
 }
+
+/** Default deadline month of 升规: the year's end (annual 升规 is decided on the full year's revenue). */
+export const DEFAULT_DEADLINE_MONTH = 12;
+
+export interface ScalePace {
+  /** YTD ≥ threshold: the firm has reached the line (可申报入规). */
+  reached: boolean;
+  /** Months after the report month up to the deadline month (0 when none is left). */
+  monthsLeft: number;
+  /** (threshold − YTD) / monthsLeft; null once reached or when no month is left. */
+  neededPerMonth: number | null;
+  /** YTD / months reported; null when no month was reported. */
+  avgPerMonth: number | null;
+  /** Not reached and the projection falls short of the line: at risk (the projection decides, as JX.SCALE_GAP). */
+  short: boolean;
+  /** Not reached and the pace still needed is above the firm's own average (behind the deadline's pace). */
+  behindPace: boolean;
+}
+
+/**
+ * How a firm stands against the 2000 万元 line by a deadline month: the one rule the pool tab
+ * and monitoring's below-scale warning share. `monthsReported` (default `month`) is how many
+ * months the YTD is made of, for the firm's own average; `projection` is the firm's full-year
+ * projection (projectFullYear), null when none.
+ */
+export function scalePace(
+  ytd: number,
+  month: number,
+  deadline: number = DEFAULT_DEADLINE_MONTH,
+  projection: number | null = null,
+  monthsReported: number = month,
+  threshold: number = SCALE_THRESHOLD,
+): ScalePace {
+  const reached = ytd >= threshold;
+  const monthsLeft = Math.max(0, deadline - month);
+  const neededPerMonth = reached || monthsLeft === 0 ? null : (threshold - ytd) / monthsLeft + 0;
+  const avgPerMonth = monthsReported > 0 ? ytd / monthsReported + 0 : null;
+  return {
+    reached,
+    monthsLeft,
+    neededPerMonth,
+    avgPerMonth,
+    short: !reached && (projection === null || projection < threshold),
+    behindPace: !reached && (neededPerMonth === null || avgPerMonth === null || neededPerMonth > avgPerMonth),
+  };
+}

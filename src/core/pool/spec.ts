@@ -4,7 +4,7 @@
  *
  * Canonical headers (the template writes them in this order):
  *   企业名称 | 统一社会信用代码 | 乡镇/园区 | 培育层级 | 包保领导 | 入库日期 | 状态 | 上年营业收入 |
- *   1月 … 12月 [| 上年1月 … 上年12月]
+ *   1月 … 12月 [| 上年1月 … 上年12月] [| 研发经费 (last year's, for 专精特新's R&D share)]
  * or, instead of the months, 1-本月营业收入 with a 月份 column.
  * Amounts in 万元 (a header unit such as “(千元)” is converted).
  */
@@ -14,6 +14,12 @@ import { FieldSpec, sharedField, TableSpec } from "../table";
 /** Tiers of the SME gradient pool, in display order. */
 export const POOL_TIERS = ["拟进规", "高成长性", "专精特新", "专精特新“小巨人”"] as const;
 export type PoolTier = (typeof POOL_TIERS)[number];
+
+/** Tiers with criteria of their own, not measured against the 2000 万 line (only 拟进规 is). */
+export const OWN_CRITERIA_TIERS: ReadonlySet<string> = new Set(POOL_TIERS.slice(1));
+
+/** Is a firm of this tier measured against the 2000 万 line? 拟进规, and a blank or unknown tier. */
+export const measuredTier = (tier: string | null): boolean => tier === null || !OWN_CRITERIA_TIERS.has(tier);
 
 /** Statuses of a pool firm, in display order. */
 export const POOL_STATUSES = ["培育中", "已入规", "退库"] as const;
@@ -82,6 +88,13 @@ export const poolSpec: TableSpec = {
       key: "lastYearRevenue",
       header: "上年营业收入",
       synonyms: ["上年主营业务收入", "上年度营业收入", "上年度主营业务收入", "上年营收", "上年全年营业收入"],
+      type: "number",
+      unit: "万元",
+    },
+    {
+      key: "rdSpend",
+      header: "研发经费",
+      synonyms: ["研发费用", "研发经费投入", "上年研发经费", "上年研发费用", "R&D经费"],
       type: "number",
       unit: "万元",
     },

@@ -46,13 +46,31 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
   createTableColumn<FirmRowModel>({
     columnId: "gap",
     compare: keep,
-    renderHeaderCell: () => "差距",
-    renderCell: (r) => <Text style={{ color: r.firm.gap !== null && r.firm.gap < 0 ? "#c50f1f" : undefined }}>{r.gap}</Text>,
+    renderHeaderCell: () => "差距/增速",
+    renderCell: (r) => <Text style={{ color: r.firm.measured && r.firm.gap !== null && r.firm.gap < 0 ? "#c50f1f" : undefined }}>{r.gap}</Text>,
+  }),
+  createTableColumn<FirmRowModel>({
+    columnId: "needed",
+    renderHeaderCell: () => "尚需月均",
+    renderCell: (r) => <Text style={{ color: r.behindPace ? "#c50f1f" : undefined }}>{r.needed}</Text>,
+  }),
+  createTableColumn<FirmRowModel>({ columnId: "avg", renderHeaderCell: () => "本年月均", renderCell: (r) => r.avg }),
+  createTableColumn<FirmRowModel>({
+    columnId: "hint",
+    renderHeaderCell: () => "提示",
+    renderCell: (r) =>
+      r.hint ? (
+        <Text size={200} data-testid="firm-hint" style={{ color: r.reached ? "#107c10" : r.atRisk || r.behindPace ? "#c50f1f" : undefined }}>
+          {r.hint}
+        </Text>
+      ) : null,
   }),
   createTableColumn<FirmRowModel>({
     columnId: "progress",
     renderHeaderCell: () => "进度",
-    renderCell: (r) => <ProgressBar value={r.progress} color={r.progress >= 1 ? "success" : r.atRisk ? "warning" : "brand"} aria-label={`${Math.round(r.progress * 100)}%`} />,
+    // the progress toward 2000 万 is the 拟进规 tier's; the other tiers have their own criteria
+    renderCell: (r) =>
+      r.firm.measured ? <ProgressBar value={r.progress} color={r.progress >= 1 ? "success" : r.atRisk ? "warning" : "brand"} aria-label={`${Math.round(r.progress * 100)}%`} /> : "—",
   }),
 ];
 
@@ -65,7 +83,10 @@ const columnSizing = {
   ytd: { minWidth: 64, idealWidth: 72 },
   projection: { minWidth: 64, idealWidth: 72 },
   gap: { minWidth: 60, idealWidth: 68 },
+  needed: { minWidth: 60, idealWidth: 68 },
+  avg: { minWidth: 60, idealWidth: 68 },
   progress: { minWidth: 60, idealWidth: 72 },
+  hint: { minWidth: 120, idealWidth: 180 },
 };
 
 export interface SortState {

@@ -21,7 +21,7 @@ import type { WorkbookPort } from "../../workbook/port";
 import { filterOptions, PoolFilter, PoolFirm, exportModel } from "../../core/pool/analyze";
 import { changeTier, ChangeRecord, isActionError, markEntered, PoolChangePlan, removeFromPool, undoChange, ActionError } from "../../core/pool/actions";
 import { POOL_SHEET, POOL_TIERS, SUMMARY_SHEET, poolTemplate } from "../../core/pool/spec";
-import { applyPlan, listModel, loadPool, PoolLoad, today as todayDefault, FirmRowModel } from "./model";
+import { applyPlan, fmt, listModel, loadPool, PoolLoad, today as todayDefault, FirmRowModel } from "./model";
 import { SummaryCards } from "./SummaryCards";
 import { FirmGrid, SortState } from "./FirmGrid";
 import { LeaderPanel } from "./LeaderPanel";
@@ -55,14 +55,17 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   const [reason, setReason] = React.useState("");
   const [tier, setTier] = React.useState<string>(POOL_TIERS[0]);
   const [limit, setLimit] = React.useState(PAGE);
+  /** The 入规截止月份 box as typed ("" = the workbook's 参数/目标 row, else 12). */
+  const [byMonthText, setByMonthText] = React.useState("");
+  const [byMonth, setByMonth] = React.useState<number | undefined>(undefined);
 
   const reload = React.useCallback(async () => {
     try {
-      setLoad(await loadPool(port));
+      setLoad(await loadPool(port, byMonth === undefined ? {} : { byMonth }));
     } catch (e) {
       setLoad({ ok: false, noPool: false, error: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` });
     }
-  }, [port]);
+  }, [port, byMonth]);
 
   React.useEffect(() => {
     void reload();
@@ -149,6 +152,22 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
       return `已导出“${SUMMARY_SHEET}”。图表在 Excel 中用本加载项打开时生成 (exported; the chart appears when the workbook is opened with the add-in in Excel)`;
     });
 
+  /** A typed deadline is used once it is an integer from the report month to 12; otherwise the field says why. */
+  const byMonthError = (() => {
+    const t = byMonthText.trim();
+    if (t === "") return null;
+    const n = Number(t);
+    return Number.isInteger(n) && n >= report.month && n <= 12 ? null : `应为 ${report.month}–12 的整数 (an integer ${report.month}–12)`;
+  })();
+  const onByMonth = (value: string) => {
+    setByMonthText(value);
+    const t = value.trim();
+    const n = Number(t);
+    if (t === "") setByMonth(undefined);
+    else if (Number.isInteger(n) && n >= report.month && n <= 12) setByMonth(n);
+  };
+  const BY_MONTH_FROM = { option: "本框", params: "参数表", targets: "目标表", default: "默认" } as const;
+
   const setF = (k: keyof PoolFilter) => (value: string) => {
     setFilter((f) => ({ ...f, [k]: value === ALL ? null : value }));
     setLimit(PAGE);
@@ -170,6 +189,13 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
         <Button size="small" disabled={busy} onClick={() => void reload()}>
           刷新 (refresh)
         </Button>
+        <Field
+          label="入规截止月份 (deadline month)"
+          validationState={byMonthError ? "error" : "none"}
+          validationMessage={byMonthError ?? `当前 ${report.byMonth} 月（${BY_MONTH_FROM[report.byMonthSource]}）`}
+        >
+          <Input size="small" type="number" min={report.month} max={12} value={byMonthText} placeholder={String(report.byMonth)} onChange={(_, d) => onByMonth(d.value)} style={{ width: "80px" }} data-testid="by-month" />
+        </Field>
         <Text size={200} className={s.muted}>
           {report.monthSource === "column" ? "月份取自“月份”列" : "月份取最后有数据的月份"} · 推算：{report.firms.some((f) => f.method === "seasonal") ? "按上年季节 (seasonal)" : "按序时 (run-rate)"}
         </Text>
@@ -209,6 +235,21 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
               <Text weight="semibold">
                 {firm.name}（{firm.status}，{firm.tier ?? "未填层级"}）
               </Text>
+              {firm.measured && firm.status === "培育中" ? (
+                <Text size={200} data-testid="firm-pace">
+                  {firm.reached
+                    ? "已达规模标准，可申报入规 (reached the line: apply)"
+                    : firm.neededPerMonth === null
+                      ? `已过入规截止月份 ${report.byMonth} 月，尚差 ${fmt(report.threshold - firm.ytd)} 万元 (deadline passed)`
+                      : `至 ${report.byMonth} 月尚需月均 ${fmt(firm.neededPerMonth)} 万元，本年月均 ${fmt(firm.avgPerMonth)} 万元 (needs ${fmt(firm.neededPerMonth)} a month, averages ${fmt(firm.avgPerMonth)})`}
+                  {firm.lastYearAbove ? "；上年营业收入已超 2000 万，应核实申报 (last year above the line)" : ""}
+                </Text>
+              ) : !firm.measured ? (
+                <Text size={200} data-testid="firm-pace">
+                  按本层级标准跟踪，不以 2000 万衡量 (own criteria)：增速 {firm.growth === null ? "—（需上年营业收入）" : `${(firm.growth * 100).toFixed(1)}%`}
+                  {firm.rdShare === null ? "" : `，研发经费占比 ${(firm.rdShare * 100).toFixed(1)}%`}
+                </Text>
+              ) : null}
               <Button size="small" disabled={busy || firm.status === "已入规"} onClick={() => act(() => markEntered(report.table, firm, today()), `${firm.name} 已标记为已入规 (marked)`)}>
                 标记已入规
               </Button>

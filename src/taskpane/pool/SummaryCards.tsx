@@ -37,10 +37,13 @@ export function SummaryCards({ report }: { report: PoolReport }): React.JSX.Elem
       <Counts title="按层级 (by tier)" counts={sum.byTier} testid="by-tier" />
       <Counts title="按状态 (by status)" counts={sum.byStatus} testid="by-status" />
       <Card className={s.card} data-testid="cross">
-        <Text weight="semibold">预计年内入规 (projected to cross)</Text>
+        <Text weight="semibold">拟进规预计年内入规 (projected to cross)</Text>
         <span className={s.big}>{sum.projectedToCross}</span>
+        <Text size={200} data-testid="reached">
+          已达标可申报 {sum.reached} 家 (reached) · 上年已超 2000 万 {sum.lastYearAbove} 家 (last year above)
+        </Text>
         <Text size={200} className={s.muted}>
-          预警 {sum.detail.atRisk} 家 (at risk) · 截至 {report.month} 月
+          预警 {sum.detail.atRisk} 家 (at risk) · 截至 {report.month} 月 · 入规截止 {report.byMonth} 月
         </Text>
       </Card>
       <Card className={s.card} data-testid="net">

@@ -7,6 +7,7 @@ import type { CellValue, WorkbookPort } from "../../workbook/port";
 import { analyzePool, failed, filterFirms, PoolFilter, PoolFirm, PoolOptions, PoolReport, poolSheetNames, sortFirms, SortKey } from "../../core/pool/analyze";
 import { ChangeRecord, isActionError, PoolChangePlan, readChangeLog } from "../../core/pool/actions";
 import { CHANGE_LOG_SHEET, POOL_SHEET } from "../../core/pool/spec";
+import { paceNote } from "../../core/pool/export";
 
 export interface PoolData {
   report: PoolReport;
@@ -26,14 +27,14 @@ export async function loadPool(port: WorkbookPort, options: PoolOptions = {}): P
     return { ok: false, noPool: true, error: `工作簿中没有“${POOL_SHEET}”工作表 (no ${POOL_SHEET} sheet)` };
   }
   const log = sheets.includes(CHANGE_LOG_SHEET) ? CHANGE_LOG_SHEET : null;
-  const wanted = [names.pool, names.added, names.dropped, names.targets, log];
+  const wanted = [names.pool, names.added, names.dropped, names.targets, names.params, log];
   const read = await port.readSheets(wanted.filter((n): n is string => n !== null));
   const got = new Map<string, (typeof read)[number]>();
   wanted.filter((n): n is string => n !== null).forEach((n, i) => got.set(n, read[i]));
   const pick = (n: string | null) => (n ? got.get(n) ?? null : null);
   const pool = pick(names.pool);
   if (!pool) return { ok: false, noPool: true, error: `工作簿中没有“${POOL_SHEET}”工作表 (no ${POOL_SHEET} sheet)` };
-  const report = analyzePool({ pool, added: pick(names.added), dropped: pick(names.dropped), targets: pick(names.targets) }, options);
+  const report = analyzePool({ pool, added: pick(names.added), dropped: pick(names.dropped), targets: pick(names.targets), params: pick(names.params) }, options);
   if (failed(report)) return { ok: false, noPool: names.pool !== POOL_SHEET, error: report.error };
   let records: ChangeRecord[] = [];
   let logError: string | null = null;
@@ -69,7 +70,17 @@ export interface FirmRowModel {
   town: string;
   ytd: string;
   projection: string;
+  /** The gap to 2000 万 (拟进规), or the growth for the tiers with their own criteria. */
   gap: string;
+  /** 尚需月均 to the deadline ("—" once reached / not measured). */
+  needed: string;
+  /** 本年月均. */
+  avg: string;
+  /** What to act on: 已达规模标准，可申报入规 / 上年已超 / 预警 / 节奏不足; "" when nothing. */
+  hint: string;
+  reached: boolean;
+  behindPace: boolean;
+  lastYearAbove: boolean;
   /** 0..1 */
   progress: number;
   atRisk: boolean;
@@ -80,7 +91,9 @@ export interface FirmRowModel {
 const nf = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 export const fmt = (x: number | null): string => (x === null ? "—" : nf.format(x));
 
-export function rowModel(f: PoolFirm): FirmRowModel {
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+
+export function rowModel(f: PoolFirm, byMonth = 12): FirmRowModel {
   return {
     key: String(f.index),
     firm: f,
@@ -91,15 +104,27 @@ export function rowModel(f: PoolFirm): FirmRowModel {
     town: f.town ?? "",
     ytd: fmt(f.ytd),
     projection: fmt(f.projection),
-    gap: f.gap === null ? "—" : (f.gap > 0 ? "+" : "") + fmt(f.gap),
+    gap: !f.measured ? `增速 ${pct(f.growth)}` : f.gap === null ? "—" : (f.gap > 0 ? "+" : "") + fmt(f.gap),
+    needed: fmt(f.neededPerMonth),
+    avg: fmt(f.avgPerMonth),
+    hint: f.measured ? paceNote(f, byMonth) : f.rdShare === null ? "" : `研发经费占比 ${pct(f.rdShare)} (R&D share)`,
+    reached: f.reached,
+    behindPace: f.behindPace,
+    lastYearAbove: f.lastYearAbove,
     progress: f.progress,
     atRisk: f.atRisk,
-    title: [f.method === "seasonal" ? "按上年季节推算 (seasonal)" : "按序时推算 (run-rate)", ...f.notes].join("\n"),
+    title: [
+      f.method === "seasonal" ? "按上年季节推算 (seasonal)" : "按序时推算 (run-rate)",
+      f.measured ? null : `${f.tier}：按本层级标准跟踪，不以 2000 万衡量 (own criteria, not the 2000 万 line)`,
+      ...f.notes,
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 
 /** The grid's rows: filtered, sorted, the first `limit`; and how many matched. */
 export function listModel(report: PoolReport, filter: PoolFilter, sort: { key: SortKey; dir: "asc" | "desc" }, limit = Infinity): { rows: FirmRowModel[]; matched: number } {
   const matched = sortFirms(filterFirms(report.firms, filter), sort.key, sort.dir);
-  return { rows: matched.slice(0, limit).map(rowModel), matched: matched.length };
+  return { rows: matched.slice(0, limit).map((f) => rowModel(f, report.byMonth)), matched: matched.length };
 }

@@ -21,7 +21,7 @@ describe("projection and at-risk per firm (hand-computed)", () => {
   const r = report([
     { name: "甲 run-rate", tier: "拟进规", leader: "张", months: fill(10, 100) }, // 1000 → 1200
     { name: "乙 above", tier: "拟进规", leader: "李", months: [...fill(6, 350), ...fill(4, 300)] }, // 2100+1200=3300 → 3960
-    { name: "丙 no revenue", tier: "高成长性", leader: "张" },
+    { name: "丙 no revenue", tier: "拟进规", leader: "张" },
     { name: "丁 missing", tier: "专精特新", leader: "王", months: [150, 150, null, 150, 150, 150, null, 150, 150, 150] }, // 1200 → 1440
   ]);
   const by = Object.fromEntries(r.firms.map((f) => [f.name.split(" ")[0], f]));
@@ -42,13 +42,14 @@ describe("projection and at-risk per firm (hand-computed)", () => {
     expect(by["丙"].notes.join()).toMatch(/尚无营业收入/);
   });
   test("blank months inside the range count as 0 and are flagged", () => {
-    expect(by["丁"]).toMatchObject({ ytd: 1200, projection: 1440, gap: -560, missingMonths: [3, 7], atRisk: true });
+    // 专精特新: not measured against the 2000 万 line, so never at risk (issue 13); its months still count
+    expect(by["丁"]).toMatchObject({ ytd: 1200, projection: 1440, gap: -560, missingMonths: [3, 7], atRisk: false, measured: false, avgPerMonth: 150 });
     expect(by["丁"].notes[0]).toMatch(/3月、7月未填报/);
   });
   test("blank status is 培育中", () => {
     expect(r.firms.every((f) => f.status === "培育中")).toBe(true);
     expect(r.summary.byStatus).toEqual({ 培育中: 4, 已入规: 0, 退库: 0 });
-    expect(r.summary.byTier).toEqual({ 拟进规: 2, 高成长性: 1, 专精特新: 1, "专精特新“小巨人”": 0 });
+    expect(r.summary.byTier).toEqual({ 拟进规: 3, 高成长性: 0, 专精特新: 1, "专精特新“小巨人”": 0 });
   });
 });
 
@@ -122,7 +123,8 @@ describe("summary: 新增 / 退库 / 退规 / 净增 vs target (seed: 26 new, 10
 
   test("added 26 (20 pool + 6 listed), 退规 sheet 10 → net 16", () => {
     const s = report(firms, {}, { added, dropped, targets }).summary;
-    expect(s).toMatchObject({ added: 26, removed: 1, droppedOut: 10, net: 16, target: 20, projectedToCross: 1 });
+    // 在培乙 (小巨人, 500 in January → 6000) is tracked by its own criteria: not projected to cross 2000 万
+    expect(s).toMatchObject({ added: 26, removed: 1, droppedOut: 10, net: 16, target: 20, projectedToCross: 0, reached: 0, lastYearAbove: 0 });
     expect(s.byStatus).toEqual({ 培育中: 1, 已入规: 20, 退库: 1 });
     expect(s.byTier).toEqual({ 拟进规: 20, 高成长性: 1, 专精特新: 0, "专精特新“小巨人”": 1 });
     expect(s.detail).toMatchObject({ addedFromPool: 20, addedFromSheet: 6, droppedSource: "sheet", targetSource: "targets", progress: 0.8 });
@@ -136,10 +138,14 @@ describe("summary: 新增 / 退库 / 退规 / 净增 vs target (seed: 26 new, 10
   });
   test("JSON contract shape", () => {
     const j = poolJson(report(firms, {}, { added, dropped }));
-    expect(Object.keys(j)).toEqual(["month", "summary", "firms"]);
-    expect(Object.keys(j.summary)).toEqual(["byTier", "byStatus", "projectedToCross", "added", "removed", "droppedOut", "net", "target"]);
-    expect(Object.keys(j.firms[0])).toEqual(["name", "tier", "status", "leader", "ytd", "projection", "gap", "atRisk"]);
-    expect(j.firms[21]).toEqual({ name: "在培乙", tier: "专精特新“小巨人”", status: "培育中", leader: null, ytd: 500, projection: 6000, gap: 4000, atRisk: false });
+    expect(Object.keys(j)).toEqual(["month", "byMonth", "summary", "firms"]);
+    expect(Object.keys(j.summary)).toEqual(["byTier", "byStatus", "projectedToCross", "added", "removed", "droppedOut", "net", "target", "reached", "lastYearAbove"]);
+    expect(Object.keys(j.firms[0])).toEqual(["name", "tier", "status", "leader", "ytd", "projection", "gap", "atRisk", "reached", "neededPerMonth", "avgPerMonth", "lastYearAbove"]);
+    expect(j.byMonth).toBe(12);
+    expect(j.firms[21]).toEqual({
+      name: "在培乙", tier: "专精特新“小巨人”", status: "培育中", leader: null, ytd: 500, projection: 6000, gap: 4000, atRisk: false,
+      reached: false, neededPerMonth: null, avgPerMonth: 500, lastYearAbove: false,
+    });
   });
 });
 
@@ -176,7 +182,7 @@ describe("normalisation, lists, leaders, filters, sorting", () => {
     const v = leaderView(r.firms).map((l) => [l.leader, l.firms.map((f) => f.name).join(""), l.inPool, l.onTrack, l.atRisk, l.entered, l.removed]);
     expect(v).toEqual([
       ["李四", "BE", 1, 1, 0, 1, 0],
-      ["张三", "AC", 2, 1, 1, 0, 0],
+      ["张三", "AC", 2, 0, 1, 0, 0], // C is 专精特新: not measured against the line
       ["未分配", "D", 0, 0, 0, 0, 1],
     ]);
   });
@@ -200,14 +206,16 @@ describe("normalisation, lists, leaders, filters, sorting", () => {
     expect(e.rows[a - 1].slice(0, 2)).toEqual(["培育层级", "企业数"]);
     expect(e.rows.slice(a, b).map((x) => x.slice(0, 2))).toEqual([["拟进规", 3], ["高成长性", 1], ["专精特新", 1], ["专精特新“小巨人”", 0]]);
     const proj = e.charts.find((c) => c.name === "JX_PoolProjection")!;
-    expect(proj.dataRange).toBe("E3:G6");
-    expect(e.rows.slice(3, 6).map((x) => x.slice(4, 7))).toEqual([["B", 3000, 2000], ["C", 2160, 2000], ["A", 1200, 2000]]);
+    // only the 拟进规 firms 培育中 stand against the line; C (专精特新) is listed by its own figures in M:Q
+    expect(proj.dataRange).toBe("E3:G5");
+    expect(e.rows.slice(3, 5).map((x) => x.slice(4, 7))).toEqual([["B", 3000, 2000], ["A", 1200, 2000]]);
+    expect(e.rows[3].slice(12, 15)).toEqual(["C", "专精特新", 1800]);
   });
 });
 
 describe("sheet choice and template", () => {
   test("培育库 first, then a name with 培育, else the first sheet; --sheet must exist", () => {
-    expect(poolSheetNames(["目标", "培育库", "退规"])).toEqual({ pool: "培育库", added: null, dropped: "退规", targets: "目标" });
+    expect(poolSheetNames(["目标", "培育库", "退规", "参数"])).toEqual({ pool: "培育库", added: null, dropped: "退规", targets: "目标", params: "参数" });
     expect(poolSheetNames(["封面", "2023培育企业"]).pool).toBe("2023培育企业");
     expect(poolSheetNames(["Sheet1"]).pool).toBe("Sheet1");
     expect(poolSheetNames(["Sheet1"], "Nope").pool).toBeNull();
