@@ -1,5 +1,5 @@
 /**
- * The task pane: a header naming the workbook and four tabs. It receives a WorkbookPort and
+ * The task pane: a header naming the workbook and five tabs. It receives a WorkbookPort and
  * never touches Office.* itself, so the browser workbench can mount it over a file-backed port.
  */
 import * as React from "react";
@@ -10,14 +10,16 @@ import { ValidateTab } from "./validate/ValidateTab";
 import { PoolTab } from "./pool/PoolTab";
 import { AcreTab } from "./acre/AcreTab";
 import { MonitorTab } from "./monitor/MonitorTab";
+import { AppealsTab } from "./appeals/AppealsTab";
 
-type TabId = "validate" | "pool" | "acre" | "monitor";
+type TabId = "validate" | "pool" | "acre" | "monitor" | "appeals";
 
 export const TABS: ReadonlyArray<{ id: TabId; label: string; en: string; Component: (props: { port: WorkbookPort }) => React.JSX.Element }> = [
   { id: "validate", label: "提交前校验", en: "Pre-submission validation", Component: ValidateTab },
   { id: "pool", label: "培育库", en: "Cultivation pool", Component: PoolTab },
   { id: "acre", label: "亩均评价", en: "Per-mu evaluation", Component: AcreTab },
   { id: "monitor", label: "运行监测", en: "Monitoring", Component: MonitorTab },
+  { id: "appeals", label: "企业诉求", en: "Enterprise appeals", Component: AppealsTab },
 ];
 
 const useStyles = makeStyles({

@@ -23,16 +23,16 @@ function fakePort(name: Promise<string>): WorkbookPort {
 }
 
 describe("App (task pane shell)", () => {
-  test("names the workbook and offers the four tabs, Chinese first", async () => {
+  test("names the workbook and offers the five tabs, Chinese first", async () => {
     render(<App port={fakePort(Promise.resolve("2025年1月 工业月报.xlsx"))} />);
     expect(await screen.findByText(/2025年1月 工业月报\.xlsx/)).toBeTruthy();
-    const labels = ["提交前校验", "培育库", "亩均评价", "运行监测"];
+    const labels = ["提交前校验", "培育库", "亩均评价", "运行监测", "企业诉求"];
     const tabs = screen.getAllByRole("tab");
-    expect(tabs).toHaveLength(4);
+    expect(tabs).toHaveLength(5);
     // (Fluent renders a hidden bold copy of each label to reserve its width.)
     tabs.forEach((t, k) => expect(t.textContent?.startsWith(labels[k])).toBe(true));
     expect(tabs[0].getAttribute("aria-selected")).toBe("true");
-    expect(TABS.map((t) => t.id)).toEqual(["validate", "pool", "acre", "monitor"]);
+    expect(TABS.map((t) => t.id)).toEqual(["validate", "pool", "acre", "monitor", "appeals"]);
   });
 
   test("switching tabs shows that tab's panel and keeps the first one mounted", async () => {

@@ -24,11 +24,11 @@ test("outside WPS: a notice, zh-CN first", async () => {
   expect(await screen.findByText(/未在 WPS 表格中运行/)).toBeTruthy();
 });
 
-test("in WPS: the workbook's name and the four tabs; 亩均评价 › 创建模板 writes the template into the WPS workbook", async () => {
+test("in WPS: the workbook's name and the five tabs; 亩均评价 › 创建模板 writes the template into the WPS workbook", async () => {
   const app = new FakeEt(newBook([newSheet("Sheet1")]));
   await act(async () => mount(app));
   expect(await screen.findByText(/测试\.xlsx/)).toBeTruthy();
-  expect(screen.getAllByRole("tab")).toHaveLength(4);
+  expect(screen.getAllByRole("tab")).toHaveLength(5);
   await act(async () => {
     fireEvent.click(screen.getByRole("tab", { name: /亩均评价/ }));
   });

@@ -35,7 +35,7 @@ export const pp = (x: number | null | undefined) => (x === null || x === undefin
 export const wan = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : x.toLocaleString("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
-function Metric({ title, value, sub, testid }: { title: string; value: string; sub?: string; testid: string }) {
+export function Metric({ title, value, sub, testid }: { title: string; value: string; sub?: string; testid: string }) {
   const s = useStyles();
   return (
     <Card className={s.card} data-testid={testid}>

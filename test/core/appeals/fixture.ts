@@ -56,3 +56,27 @@ export function analyse(rows: Row[], asOf: string, extra: { params?: CellValue[]
   if ("error" in l) throw new Error(l.error);
   return l;
 }
+
+/**
+ * The issue's example, hand-computed across the 2023 National Day holiday (9/29–10/6 off, Sat 10/7
+ * and Sun 10/8 worked), as of Fri 2023-10-20.
+ */
+export const october: Row[] = [
+  // due: 9/29–10/6 off → Sat 10/7 (1), Sun 10/8 (2), Mon 10/9 (3); overdue 10/10–13, 10/16–20 = 9 → 黄牌
+  { id: "A1", firm: "甲公司", unit: "县经信局", category: "融资信贷", town: "经开区", leader: "张县长", received: "2023-09-28", limit: 3 },
+  // due Mon 10/23: not yet due
+  { id: "A2", firm: "丙公司", unit: "县自然资源局", category: "用地用房", town: "汤沟镇", received: "2023-10-16", limit: 5 },
+  // due Thu 9/28; overdue 10/7, 10/8, 10/9–13, 10/16–20 = 12 → 红牌
+  { id: "A3", firm: "乙公司", unit: "县经信局", category: "融资信贷", town: "经开区", leader: "张县长", received: "2023年9月25日", limit: 3 },
+  // due Wed 10/18 (12, 13, 16, 17, 18); overdue 19, 20 = 2 → 蓝牌
+  { id: "A4", firm: "丁公司", unit: "县人社局", category: "用工招工", received: serial("2023-10-11"), limit: 5 },
+  // due Wed 9/27, closed that day: 5 working days to close
+  { id: "A5", firm: "戊公司", unit: "县自然资源局", category: "用地用房", received: "2023-09-20", limit: 5, closed: "2023-09-27", satisfaction: "满意" },
+  // due Tue 10/10 (9/28, 10/7, 10/8, 10/9, 10/10); closed Thu 10/12: late (超期办结), 7 working days, no card
+  { id: "A6", firm: "甲公司", unit: "县自然资源局", category: "融资信贷", received: "2023-09-27", limit: 5, closed: "2023-10-12", satisfaction: "非常满意" },
+  // closed 10/11: 2 working days (10/10, 10/11)
+  { id: "A7", firm: "己公司", unit: "县人社局", category: "用工招工", received: "2023-10-09", limit: 3, closed: "2023-10-11", satisfaction: "满意" },
+  // closed but rated 不满意 → 退回重办, not closed; 重办截止日期 10/25 not reached → no card
+  { id: "A8", firm: "庚公司", unit: "县人社局", category: "用工招工", received: "2023-09-26", limit: 3, closed: "2023-10-08", satisfaction: "不满意", redoDue: "2023-10-25" },
+];
+
