@@ -119,3 +119,15 @@ describe("jx template appeals", () => {
     expect(ws.getCell(2, H.indexOf("受理日期") + 1).numFmt).toBe("yyyy-mm-dd");
   });
 });
+
+describe("jx report reads the register too", () => {
+  test("the 企业诉求 section states the figures of jx appeals as of --as-of", async () => {
+    const file = await writeXlsx(tmp("rep.xlsx"), { 诉求台账: [[...H], ...rows] });
+    const r = await jx("report", file, "--as-of", "2023-10-20", "--json");
+    expect(r.code).toBe(0);
+    const section = JSON.parse(r.out).sections.find((s: { id: string }) => s.id === "appeals");
+    expect(section.text).toContain("截至2023年10月20日，收集企业问题8个，办结3个，办结率37.5%。");
+    expect(section.text).toContain("蓝牌1个、黄牌1个、红牌1个");
+    expect(section.text).toContain("退回重办1个");
+  });
+});

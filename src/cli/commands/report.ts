@@ -9,6 +9,7 @@ import { Command } from "commander";
 import { CliContext, unusable } from "../context";
 import { openWorkbookFile, writeNewFile } from "../io";
 import { composeReport, reportLines } from "../../core/report/compose";
+import { isoDateSerial } from "../../core/appeals/calendar";
 import { gatherReport } from "../../core/report/gather";
 import { reportDocx } from "../../workbook/docxReport";
 
@@ -47,7 +48,7 @@ export function register(program: Command, ctx: CliContext): void {
       if ("error" in opened) return fail(opened.error);
       const names = await opened.port.listSheets();
       const sheets = (await opened.port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
-      const { input, notes } = gatherReport(sheets, { month });
+      const { input, notes } = gatherReport(sheets, { month, appealsAsOf: isoDateSerial(asOf) });
       const report = composeReport(input);
       if (!report.sections.some((s) => s.id !== "warnings")) {
         return fail(`工作簿中没有可写入分析材料的数据（月报、培育库、亩均数据、诉求台账） (nothing to report: no monthly report, pool, per-mu data or appeals register)${notes.length ? `；${notes.join("；")}` : ""}`);

@@ -9,7 +9,7 @@ import { missingColumnsError } from "../validate/engine";
 import { DayOverride, WorkCalendar } from "./calendar";
 import { analyzeAppeals, AppealsResult } from "./analyze";
 import { AppealsParams, readAppealsParams } from "./params";
-import { APPEALS_PARAM_SHEET, appealsSpec, HOLIDAY_SHEET, holidaySpec, parseDayType } from "./spec";
+import { APPEALS_ANALYSIS_SHEET, APPEALS_PARAM_SHEET, APPEALS_SHEET, appealsSpec, HOLIDAY_SHEET, holidaySpec, parseDayType } from "./spec";
 
 export interface HolidaysRead {
   overrides: DayOverride[];
@@ -73,4 +73,24 @@ export function loadAppeals(input: AppealsLoadInput): AppealsLoaded | { error: s
   const calendar = new WorkCalendar(p.params.mode, h.overrides);
   const result = analyzeAppeals(table, { asOf: input.asOf, params: p.params, calendar });
   return { result, table, params: p.params, calendar, notes: [...p.warnings, ...h.notes] };
+}
+
+/** The register among a workbook's sheets: the one named 诉求台账, else the first whose header reads as a register. */
+export function findRegister<S extends SheetLike>(sheets: readonly (S | null)[]): S | null {
+  const named = sheets.find((s) => s && s.name === APPEALS_SHEET);
+  if (named) return named;
+  for (const s of sheets) {
+    if (!s || s.name === APPEALS_ANALYSIS_SHEET) continue;
+    const t = readTable({ ...s, values: s.values.slice(0, 16) }, appealsSpec);
+    if (!isReadError(t) && t.missing.length === 0) return s;
+  }
+  return null;
+}
+
+/** A whole workbook's appeals (register, 参数, 节假日 found by name), or null when it has no register. */
+export function workbookAppeals(sheets: readonly SheetLike[], asOf: number): AppealsLoaded | { error: string } | null {
+  const register = findRegister(sheets);
+  if (!register) return null;
+  const byName = (n: string) => sheets.find((s) => s.name === n) ?? null;
+  return loadAppeals({ register, params: byName(APPEALS_PARAM_SHEET)?.values ?? null, holidays: byName(HOLIDAY_SHEET), asOf });
 }

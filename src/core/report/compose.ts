@@ -4,6 +4,7 @@
  * only when the workbook has its data. Every sentence keeps the figures it states, so a test
  * (and a reader) can trace each number to its source.
  */
+import type { AppealsJson } from "../appeals/report";
 import type { MonitorParams, MonitorResult, RuleId, TargetProgress } from "../monitor/types";
 import { RULES } from "../monitor/types";
 import { roundHalfUp } from "../round";
@@ -38,16 +39,7 @@ export interface AcreDoc {
 }
 
 /** The `jx appeals --json` document (fields this report reads). */
-export interface AppealsDoc {
-  asOf: string;
-  total: number;
-  closed: number;
-  closureRate: number | null;
-  open: number;
-  returned: number;
-  cards: Record<"蓝牌" | "黄牌" | "红牌", number>;
-  satisfaction: { surveyed: number; satisfied: number; rate: number | null };
-}
+export type AppealsDoc = Pick<AppealsJson, "asOf" | "total" | "closed" | "closureRate" | "open" | "returned" | "cards" | "satisfaction">;
 
 /** Where a section's figures come from: shown in the document's closing table. */
 export interface Source {

@@ -11,6 +11,7 @@ import { runAcre } from "../acre/run";
 import { toJson as acreJson } from "../acre/result";
 import { ACRE_PARAM_SHEET, ACRE_SHEET } from "../acre/spec";
 import type { SheetLike } from "../table";
+import { toJson as appealsJson, workbookAppeals } from "../appeals";
 import { AppealsDoc, ReportInput, Source } from "./compose";
 
 export interface GatherOptions {
@@ -18,6 +19,8 @@ export interface GatherOptions {
   month?: number | null;
   /** The appeals analysis, when the caller ran it (it needs the as-of date and the calendar). */
   appeals?: { doc: AppealsDoc; sheet: string } | null;
+  /** Or the as-of date (Excel serial): the workbook's 诉求台账 is analysed here, as `jx appeals` does. */
+  appealsAsOf?: number | null;
   top1Share?: number;
 }
 
@@ -66,7 +69,15 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
     }
   }
 
-  // 4. Appeals: analysed by the caller (as-of date), passed in.
+  // 4. Appeals: analysed by the caller, or here as of the date given.
+  if (!opts.appeals && opts.appealsAsOf != null) {
+    const a = workbookAppeals(sheets, opts.appealsAsOf);
+    if (a && "error" in a) notes.push(`企业诉求部分未生成：${a.error}`);
+    else if (a) {
+      input.appeals = appealsJson(a.result);
+      sources.push({ part: "企业诉求", sheet: a.result.sheet, period: `截至${input.appeals.asOf}` });
+    }
+  }
   if (opts.appeals) {
     input.appeals = opts.appeals.doc;
     sources.push({ part: "企业诉求", sheet: opts.appeals.sheet, period: `截至${opts.appeals.doc.asOf}` });

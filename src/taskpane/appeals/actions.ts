@@ -13,6 +13,7 @@ import {
   appealsParamRows,
   appealsSpec,
   analysisSheet,
+  findRegister,
   CATEGORY_LIST_COL,
   categoryListCells,
   HOLIDAY_SHEET,
@@ -24,7 +25,6 @@ import {
   registerTemplate,
 } from "../../core/appeals";
 import type { Card } from "../../core/appeals";
-import { isReadError, readTable } from "../../core/table";
 import { columnLetters } from "../../workbook/port";
 
 /** Fills of the 编号 cells 标记超期 writes, by card. */
@@ -32,14 +32,7 @@ export const CARD_FILLS: Record<Card, string> = { 蓝牌: "#9BC2E6", 黄牌: "#F
 
 /** The register sheet to offer first: 诉求台账, else the first sheet whose header reads as a register. */
 export function defaultRegister(sheets: (SheetValues | null)[]): string | null {
-  const named = sheets.find((s) => s && s.name === APPEALS_SHEET);
-  if (named) return named.name;
-  for (const s of sheets) {
-    if (!s || s.name === APPEALS_ANALYSIS_SHEET) continue;
-    const t = readTable({ ...s, values: s.values.slice(0, 16) }, appealsSpec);
-    if (!isReadError(t) && t.missing.length === 0) return s.name;
-  }
-  return null;
+  return findRegister(sheets)?.name ?? null;
 }
 
 export async function analyseInWorkbook(port: WorkbookPort, sheet: string, asOf: number): Promise<AppealsLoaded | { error: string }> {

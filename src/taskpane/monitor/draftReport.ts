@@ -5,6 +5,7 @@
 import type { WorkbookPort } from "../../workbook/port";
 import { composeReport, Report, REPORT_SHEET, reportSheetRows } from "../../core/report/compose";
 import { gatherReport } from "../../core/report/gather";
+import { isoDateSerial } from "../../core/appeals/calendar";
 import { reportDocx } from "../../workbook/docxReport";
 
 export interface Drafted {
@@ -22,12 +23,12 @@ export function isoToday(d = new Date()): string {
 export async function draftReport(port: WorkbookPort, opts: { month: number | null; asOf?: string }): Promise<Drafted | { error: string }> {
   const names = (await port.listSheets()).filter((n) => n !== REPORT_SHEET);
   const sheets = (await port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
-  const { input, notes } = gatherReport(sheets, { month: opts.month });
+  const asOf = opts.asOf ?? isoToday();
+  const { input, notes } = gatherReport(sheets, { month: opts.month, appealsAsOf: isoDateSerial(asOf) });
   const report = composeReport(input);
   if (!report.sections.some((s) => s.id !== "warnings")) {
     return { error: `工作簿中没有可写入分析材料的数据（月报、培育库、亩均数据、诉求台账） (nothing to report)${notes.length ? `：${notes.join("；")}` : ""}` };
   }
   await port.writeSheet(REPORT_SHEET, reportSheetRows(report), { numberFormats: ["@"], activate: true });
-  const asOf = opts.asOf ?? isoToday();
   return { report, notes, docx: await reportDocx(report, asOf), fileName: `${report.title}.docx` };
 }
