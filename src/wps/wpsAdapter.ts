@@ -50,10 +50,25 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const NO_WORKBOOK = "WPS 中没有打开的工作簿，请先打开或新建一个表格 (no workbook is open in WPS; open or create one first)";
 
+/**
+ * Error cells through a COM-style bridge arrive as the error's SCODE (0x800A07D0 + the
+ * XlCVError number: #N/A = 2042 → -2146826246). Unverified in WPS (docs/wps.md); these exact
+ * integers are no statistic, so they are read as the error's text, never as a number.
+ */
+const ERROR_SCODES: Record<number, string> = {
+  [-2146826288]: "#NULL!",
+  [-2146826281]: "#DIV/0!",
+  [-2146826273]: "#VALUE!",
+  [-2146826265]: "#REF!",
+  [-2146826259]: "#NAME?",
+  [-2146826252]: "#NUM!",
+  [-2146826246]: "#N/A",
+};
+
 /** A cell as WPS gives it → a port value. */
 function portValue(v: unknown): string | number | boolean {
   if (v === undefined || v === null) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
+  if (typeof v === "number") return Number.isFinite(v) ? (ERROR_SCODES[v] ?? v) : "#NUM!";
   if (typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
 }

@@ -81,6 +81,11 @@ describe("reads and writes in chunks, yielding to WPS between them", () => {
 });
 
 describe("WPS specifics", () => {
+  test("error cells given as their SCODE read as the error's text, not as a number", async () => {
+    const { port } = setup(newBook([newSheet("S", [[-2146826246, -2146826281, 2042, -5]])]));
+    expect((await port.readSheet("S"))!.values).toEqual([["#N/A", "#DIV/0!", 2042, -5]]);
+  });
+
   test("highlight writes the BGR number of the colour", async () => {
     const { port, app } = setup(newBook([newSheet("S", [["a"]])]));
     await port.highlight("S", ["A1"], "#FFC7CE");
