@@ -14,9 +14,8 @@ const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
+const { FunctionsMetadataPlugin } = require("./scripts/functions-metadata");
 const { checkManifest } = require("./scripts/manifest-check");
 const { schemaCheck } = require("./scripts/manifest-schema");
 
@@ -129,15 +128,8 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
-      new FunctionsLocalePlugin({
-        input: "functions.json",
-        output: "functions-zh-cn.json",
-        table: "./src/functions/zh-CN.ts",
-      }),
+      // functions.json and functions-zh-cn.json, from the function table (src/functions/table.ts).
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

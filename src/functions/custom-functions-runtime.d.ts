@@ -1,8 +1,7 @@
 /**
  * The part of Excel's custom-functions runtime this add-in uses (the global `CustomFunctions`
  * object exists only inside Excel; @types/custom-functions-runtime is not a dependency).
- * `CustomFunctions.associate` calls are injected into functions.ts by
- * custom-functions-metadata-plugin.
+ * functions.ts calls `CustomFunctions.associate` for every function of the table.
  */
 declare namespace CustomFunctions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function signature

@@ -5,83 +5,54 @@ import { spawnSync } from "child_process";
 
 const root = path.join(__dirname, "..", "..");
 
-const { translateMetadata } = require("../../scripts/functions-locale");
 const { isAllowed, scanText } = require("../../scripts/url-scan");
 
-describe("functions-zh-cn.json generation", () => {
-  const metadata = {
-    functions: [
-      { id: "GROWTH", name: "GROWTH.RATE", description: "Growth rate", parameters: [{ name: "current", description: "this year", type: "number" }, { name: "previous", description: "last year", type: "number" }], result: { type: "number" } },
-      { id: "SHARE", name: "SHARE", description: "Share", parameters: [{ name: "part", description: "part", type: "number" }] },
-    ],
-  };
+describe("requireTs (scripts/load-ts.js): TypeScript from plain Node for the build", () => {
+  const loadTs = JSON.stringify(path.join(root, "scripts", "load-ts.js"));
 
-  test("replaces name, description and parameter descriptions by id, keeping everything else", () => {
-    const table = {
-      GROWTH: { name: "增速", description: "同比增速", parameters: { current: "本期", previous: "上年同期" } },
-      SHARE: { name: "占比", description: "占比", parameters: { part: "部分" } },
-    };
-    const { metadata: zh, problems } = translateMetadata(metadata, table);
-    expect(problems).toEqual([]);
-    expect(zh.functions[0]).toEqual({
-      id: "GROWTH",
-      name: "增速",
-      description: "同比增速",
-      parameters: [{ name: "current", description: "本期", type: "number" }, { name: "previous", description: "上年同期", type: "number" }],
-      result: { type: "number" },
-    });
-    expect(metadata.functions[0].name).toBe("GROWTH.RATE"); // input untouched
-  });
-
-  test("reports untranslated functions and parameters, unknown ids and invalid names", () => {
-    const { metadata: zh, problems } = translateMetadata(metadata, {
-      GROWTH: { name: "增 速", description: "x", parameters: { current: "本期", bogus: "?" } },
-      NOPE: { name: "无", description: "", parameters: {} },
-    });
-    expect(zh.functions[1].name).toBe("SHARE");
-    expect(problems.join("\n")).toMatch(/no zh-CN translation for function SHARE/);
-    expect(problems.join("\n")).toMatch(/parameter previous of GROWTH/);
-    expect(problems.join("\n")).toMatch(/parameter bogus/);
-    expect(problems.join("\n")).toMatch(/NOPE, which is not a custom function id/);
-    expect(problems.join("\n")).toMatch(/not a valid function name: 增 速/);
-  });
-
-  test("loads the table from TypeScript without ts-node (default or named export, relative imports)", () => {
+  test("loads a module and its relative TypeScript imports", () => {
     // In a plain Node process: jest's own module registry would hide the loader under test.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-zh-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-ts-"));
     const load = () => {
-      const code = `process.stdout.write(JSON.stringify(require(${JSON.stringify(path.join(root, "scripts", "functions-locale.js"))}).loadTable(${JSON.stringify(path.join(dir, "zh-CN.ts"))})))`;
+      const code = `process.stdout.write(JSON.stringify(require(${loadTs}).requireTs(${JSON.stringify(path.join(dir, "table.ts"))})))`;
       const r = spawnSync(process.execPath, ["-e", code], { cwd: root, encoding: "utf8" });
       if (r.status !== 0) throw new Error(r.stderr);
       return JSON.parse(r.stdout);
     };
     fs.writeFileSync(path.join(dir, "names.ts"), `export const GROWTH_NAME: string = "增速";\n`);
-    fs.writeFileSync(
-      path.join(dir, "zh-CN.ts"),
-      `import { GROWTH_NAME } from "./names";\nexport interface T { name: string }\nexport const zhCN: Record<string, { name: string; description: string; parameters: Record<string, string> }> = { GROWTH: { name: GROWTH_NAME, description: "同比", parameters: {} } };\n`,
-    );
-    expect(load().GROWTH.name).toBe("增速");
-    fs.writeFileSync(path.join(dir, "zh-CN.ts"), `const t = { GROWTH: { name: "增速2", description: "", parameters: {} } };\nexport default t;\n`);
-    expect(load().GROWTH.name).toBe("增速2");
+    fs.writeFileSync(path.join(dir, "table.ts"), `import { GROWTH_NAME } from "./names";\nexport interface T { name: string }\nexport const table: Record<string, T> = { GROWTH: { name: GROWTH_NAME } };\n`);
+    expect(load().table.GROWTH.name).toBe("增速");
+    fs.writeFileSync(path.join(dir, "table.ts"), `const t = { GROWTH: { name: "增速2" } };\nexport default t;\n`);
+    expect(load().default.GROWTH.name).toBe("增速2");
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test("the loader drops what it loaded from the require cache (watch rebuilds see edits)", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-zh-"));
-    const file = path.join(dir, "zh-CN.ts");
+  test("drops what it loaded from the require cache (watch rebuilds see edits) and leaves no hook behind", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jx-ts-"));
+    const file = path.join(dir, "t.ts");
     const code = `
       const fs = require("fs");
-      const { loadTable } = require(${JSON.stringify(path.join(root, "scripts", "functions-locale.js"))});
+      const { requireTs } = require(${loadTs});
       const f = ${JSON.stringify(file)};
-      fs.writeFileSync(f, 'export default { A: { name: "甲", description: "", parameters: {} } };');
-      const a = loadTable(f).A.name;
-      fs.writeFileSync(f, 'export default { A: { name: "乙", description: "", parameters: {} } };');
-      const b = loadTable(f).A.name;
+      fs.writeFileSync(f, 'export default { A: "甲" as string };');
+      const a = requireTs(f).default.A;
+      fs.writeFileSync(f, 'export default { A: "乙" as string };');
+      const b = requireTs(f).default.A;
       process.stdout.write(a + b + (require.extensions[".ts"] ? "+ext" : ""));`;
     const r = spawnSync(process.execPath, ["-e", code], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("甲乙");
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the metadata plugin's loader gives the same files as the table (scripts/functions-metadata.js)", () => {
+    const code = `process.stdout.write(JSON.stringify(require(${JSON.stringify(path.join(root, "scripts", "functions-metadata.js"))}).metadataFiles()))`;
+    const r = spawnSync(process.execPath, ["-e", code], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const { files, problems } = JSON.parse(r.stdout);
+    expect(problems).toEqual([]);
+    const { metadataFiles } = require("../../src/functions/metadata") as typeof import("../../src/functions/metadata");
+    expect(files).toEqual(metadataFiles());
   });
 });
 

@@ -37,18 +37,6 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`webpack build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Custom-function ids declared in src/functions/functions.ts (JSDoc @customfunction [id] [name]). */
-function declaredIds(): string[] {
-  const src = fs.readFileSync(path.join(root, "src", "functions", "functions.ts"), "utf8");
-  const ids: string[] = [];
-  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export\s+(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/g;
-  for (const m of src.matchAll(re)) {
-    const tag = /@customfunction\b[ \t]*([^\s*]*)/i.exec(m[1]);
-    if (tag) ids.push((tag[1] || m[2]).toUpperCase());
-  }
-  return ids;
-}
-
 function distFiles(dir = dist, base = ""): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const rel = base ? `${base}/${e.name}` : e.name;
@@ -80,13 +68,11 @@ describe("production bundle (dist/)", () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
-  test("functions.json is generated from the JSDoc in functions.ts, and functions.js registers each id", () => {
-    const ids = declaredIds();
-    expect(ids.length).toBeGreaterThan(0);
-    const meta = JSON.parse(read("functions.json")) as { functions: Array<{ id: string }> };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual([...ids].sort());
-    const js = read("functions.js");
-    for (const id of ids) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+  test("dist/functions.json and functions-zh-cn.json are the files generated from the function table", () => {
+    const { metadataFiles } = require("../../src/functions/metadata") as typeof import("../../src/functions/metadata");
+    const files = metadataFiles();
+    expect(read("functions.json")).toBe(files["functions.json"]);
+    expect(read("functions-zh-cn.json")).toBe(files["functions-zh-cn.json"]);
   });
 
   test("functions-zh-cn.json has the same functions and parameters as functions.json", () => {
