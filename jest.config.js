@@ -18,6 +18,8 @@ module.exports = {
   moduleNameMapper: {
     // office-addin-mock → office-addin-manifest → an ES module jest's CJS mode rejects.
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // Fluent's charts (d3 is ESM-only): a stub that keeps the data; drawn for real in test/e2e.
+    "^@fluentui/react-charts$": "<rootDir>/test/stubs/react-charts.js",
     // Stylesheets and images imported by components, if any.
     "\\.(css|less|scss)$": "<rootDir>/test/stubs/style.js",
     "\\.(png|jpe?g|gif|svg)$": "<rootDir>/test/stubs/file.js",

@@ -9,3 +9,19 @@ export interface ChartSpec {
   /** Top-left anchor cell. */
   anchor: string;
 }
+
+/**
+ * A chart drawn in the task pane (every host: Excel, the workbench, WPS): categories along the
+ * axis, one value per category for each series, and its text alternative — a title and a
+ * summary sentence that says what the picture shows, for readers who cannot see it.
+ */
+export interface PaneChart {
+  /** Stable id (test id and React key). */
+  id: string;
+  title: string;
+  summary: string;
+  /** The unit of the values, shown on the axis ("亿元", "%", "户"). */
+  unit: string;
+  categories: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
+}

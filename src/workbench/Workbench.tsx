@@ -27,6 +27,36 @@ import { SheetView } from "./SheetView";
 const Pane = React.memo(App);
 
 export const SAMPLE_URL = "samples/jingxin-sample.xlsx";
+
+/** Excel opens a task pane at 320 px (Windows); the workbench does too, resizable 320–500 px. */
+export const PANE_MIN = 320;
+export const PANE_MAX = 500;
+const PANE_KEY = "jingxin.paneWidth";
+const clampPane = (w: number) => Math.min(PANE_MAX, Math.max(PANE_MIN, Math.round(w)));
+
+function storedPaneWidth(): number {
+  try {
+    const v = Number(window.localStorage.getItem(PANE_KEY));
+    return Number.isFinite(v) && v > 0 ? clampPane(v) : PANE_MIN;
+  } catch {
+    return PANE_MIN;
+  }
+}
+
+/** The pane's width: dragged on the splitter or moved with the arrow keys, remembered. */
+function usePaneWidth(): [number, (w: number) => void] {
+  const [width, setWidth] = React.useState(storedPaneWidth);
+  const set = React.useCallback((w: number) => {
+    const c = clampPane(w);
+    setWidth(c);
+    try {
+      window.localStorage.setItem(PANE_KEY, String(c));
+    } catch {
+      // storage unavailable (private mode): the width is kept for this page only
+    }
+  }, []);
+  return [width, set];
+}
 export const SAMPLE_NAME = "jingxin-sample.xlsx";
 
 const useStyles = makeStyles({
@@ -45,11 +75,18 @@ const useStyles = makeStyles({
   main: { flexGrow: 1, display: "flex", minHeight: 0 },
   left: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   right: {
-    width: "440px",
     flexShrink: 0,
-    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    boxSizing: "border-box",
     overflowY: "auto",
     overflowX: "hidden",
+  },
+  splitter: {
+    width: "5px",
+    flexShrink: 0,
+    cursor: "col-resize",
+    backgroundColor: tokens.colorNeutralStroke2,
+    ":hover": { backgroundColor: tokens.colorBrandStroke1 },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, backgroundColor: tokens.colorBrandStroke1 },
   },
   drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
   center: { margin: "auto", padding: "24px" },
@@ -69,6 +106,7 @@ function firstVisibleSheet(port: FilePort): string {
 
 export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: string } }): React.JSX.Element {
   const styles = useStyles();
+  const [paneWidth, setPaneWidth] = usePaneWidth();
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState<string | null>("正在打开示例工作簿… (opening the sample workbook…)");
@@ -295,7 +333,37 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
               <div className={styles.center}>{busy ? <Spinner label={busy} /> : <Text>拖放 .xlsx 文件到此处 (drop an .xlsx file here)</Text>}</div>
             )}
           </div>
-          <aside className={styles.right} aria-label="任务窗格 (task pane)" data-testid="task-pane">
+          <div
+            className={styles.splitter}
+            role="separator"
+            aria-orientation="vertical"
+            aria-label="调整任务窗格宽度 (resize the task pane)"
+            aria-valuemin={PANE_MIN}
+            aria-valuemax={PANE_MAX}
+            aria-valuenow={paneWidth}
+            tabIndex={0}
+            data-testid="pane-splitter"
+            onPointerDown={(e) => {
+              const startX = e.clientX;
+              const start = paneWidth;
+              const move = (ev: PointerEvent) => setPaneWidth(start + (startX - ev.clientX));
+              const up = () => {
+                window.removeEventListener("pointermove", move);
+                window.removeEventListener("pointerup", up);
+              };
+              window.addEventListener("pointermove", move);
+              window.addEventListener("pointerup", up);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowLeft") setPaneWidth(paneWidth + 10);
+              else if (e.key === "ArrowRight") setPaneWidth(paneWidth - 10);
+              else if (e.key === "Home") setPaneWidth(PANE_MIN);
+              else if (e.key === "End") setPaneWidth(PANE_MAX);
+              else return;
+              e.preventDefault();
+            }}
+          />
+          <aside className={styles.right} style={{ width: `${paneWidth}px` }} aria-label="任务窗格 (task pane)" data-testid="task-pane">
             {port && loaded ? <Pane key={loaded.id} port={port} /> : null}
           </aside>
         </div>

@@ -221,3 +221,22 @@ describe("生成分析材料 in the 运行监测 tab", () => {
     expect(screen.getByTestId("status").textContent).toMatch(/已写入“分析材料”/);
   });
 });
+
+describe("运行监测 charts", () => {
+  test("monthly output this year vs last and targets vs 序时进度, each with its text alternative", async () => {
+    mount(await countyPort());
+    await screen.findByTestId("output-ytd");
+    const monthly = screen.getByTestId("chart-monitor-monthly");
+    expect(monthly.tagName).toBe("FIGURE");
+    expect(within(monthly).getByText(/月度工业总产值/)).toBeTruthy();
+    const points = JSON.parse(monthly.querySelector("svg")!.getAttribute("data-points")!);
+    expect(points.map((p: { name: string }) => p.name).at(-1)).toBe("10月");
+    // October: 5 300 万元 this year → 0.53 亿元.
+    expect(points.at(-1).series[0].data).toBe(0.53);
+    const targets = screen.getByTestId("chart-monitor-targets");
+    expect(screen.getByTestId("chart-summary-monitor-targets").textContent).toMatch(/^序时进度83\.3%；工业投资、.*快于序时；规上工业总产值慢于序时。$/);
+    const t = JSON.parse(targets.querySelector("svg")!.getAttribute("data-points")!);
+    const inv = t.find((p: { name: string }) => p.name === "工业投资");
+    expect(inv.series.map((x: { data: number }) => x.data)).toEqual([105.8, 83.3]);
+  });
+});

@@ -14,6 +14,8 @@ import { TARGETS_SHEET, targetsTemplate } from "../../core/monitor/targets";
 import { ContributionTable, TargetsTable, TotalsCards, WarningsList, pct } from "./MonitorViews";
 import { Analysis, loadAnalysis } from "./loadAnalysis";
 import { draftReport } from "./draftReport";
+import { monitorCharts } from "../../core/monitor/charts";
+import { PaneCharts } from "../shared/PaneCharts";
 import { REPORT_SHEET } from "../../core/report/compose";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
@@ -180,6 +182,9 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
             {r.month}月 · 工作表“{r.sheet}” · 月份来自 {analysis.monthFrom} · 序时进度 {pct(r.month / 12)}
           </Text>
           <TotalsCards result={r} />
+          <section className={s.section} aria-label="图表 (charts)">
+            <PaneCharts charts={monitorCharts(r)} />
+          </section>
           <section className={s.section}>
             <Text weight="semibold">目标完成 vs 序时进度 (targets)</Text>
             <TargetsTable result={r} />
