@@ -152,7 +152,7 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
           <option value="">自动：最新月份 (auto: latest month)</option>
         </NamePicker>
         <Field label="月份 (month)">
-          <Input value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动 (auto)" aria-label="月份 (month)" style={{ width: 90 }} />
+          <Input value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动 (auto)" aria-label="月份 (month)" style={{ width: 120 }} />
         </Field>
         <Button appearance="primary" onClick={() => void run({ sheet, month })} disabled={busy}>
           运行分析 (analyse)
