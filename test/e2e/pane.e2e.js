@@ -72,7 +72,6 @@ async function clipped() {
 async function axe() {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const r = await axe.run({ include: [["[data-testid=task-pane]"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
     return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   });
