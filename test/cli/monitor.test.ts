@@ -20,7 +20,7 @@ describe("jx monitor --json", () => {
     const j = JSON.parse(out);
     expect(Object.keys(j)).toEqual(["month", "totals", "targets", "warnings", "contribution", "concentration"]);
     expect(j.month).toBe(10);
-    expect(Object.keys(j.totals)).toEqual(["outputMonth", "outputYtd", "outputYtdLastYear", "growth", "valueAddedYtd", "revenueYtd"]);
+    expect(Object.keys(j.totals)).toEqual(["outputMonth", "outputYtd", "outputYtdLastYear", "growth", "valueAddedYtd", "revenueYtd", "valueAddedGrowthCurrentPrices"]);
     expect(j.totals).toMatchObject({ outputMonth: 5300, outputYtd: 53300, outputYtdLastYear: 47000, valueAddedYtd: 13525, revenueYtd: 52800 });
     expect(j.totals.growth).toBeCloseTo(4800 / 47000, 12);
 

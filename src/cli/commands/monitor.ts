@@ -87,7 +87,7 @@ function render(r: MonitorResult, monthFrom: string, notes: string[]): string {
   lines.push("全县合计 (county totals, 万元)");
   lines.push(`  本月工业总产值 (output, month)     ${wan(t.outputMonth)}${t.monthGrowth === null ? "" : `  同比 ${pct(t.monthGrowth)}`}`);
   lines.push(`  1-本月工业总产值 (output, YTD)     ${wan(t.outputYtd)}  同比 (YoY, same basis ${t.sameBasisFirms} 户) ${pct(t.growth)}  上年同期 ${wan(t.outputYtdLastYear)}`);
-  lines.push(`  1-本月工业增加值 (value added)     ${wan(t.valueAddedYtd)}${t.valueAddedGrowth === null ? "" : `  同比 ${pct(t.valueAddedGrowth)}`}`);
+  lines.push(`  1-本月工业增加值 (value added)     ${wan(t.valueAddedYtd)}${t.valueAddedGrowthCurrentPrices === null ? "" : `  现价增速 (current prices, not the comparable-price growth) ${pct(t.valueAddedGrowthCurrentPrices)}`}`);
   lines.push(`  1-本月营业收入 (revenue)           ${wan(t.revenueYtd)}${t.revenueGrowth === null ? "" : `  同比 ${pct(t.revenueGrowth)}`}`);
   lines.push("");
   lines.push(`目标完成 (targets) — 序时进度 (time progress) ${pct(r.month / 12)}`);

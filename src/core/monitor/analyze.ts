@@ -17,6 +17,7 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
   const { totals, out, notes } = countyTotals(cur);
   const targets = targetProgress(input.targets, cur.month, totals.outputYtd);
   if (!input.targets) notes.push("未找到目标表，不计算目标完成情况 (no 目标 sheet: target completion not computed)");
+  for (const t of targets) if (t.note) notes.push(t.note);
   const history = monthHistory(cur, input.earlier);
   const { warnings, rulesRun, rulesSkipped } = runRules(cur, history, params);
   return {

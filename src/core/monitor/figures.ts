@@ -66,7 +66,7 @@ export function countyTotals(cur: MonthData): { totals: Totals; out: SameBasis; 
     sameBasisFirms: out.n,
     excludedFirms: out.excluded,
     monthGrowth: optionalGrowth("outputMonth", "outputMonthLastYear"),
-    valueAddedGrowth: optionalGrowth("valueAddedYtd", "valueAddedYtdLastYear"),
+    valueAddedGrowthCurrentPrices: optionalGrowth("valueAddedYtd", "valueAddedYtdLastYear"),
     revenueGrowth: optionalGrowth("revenueYtd", "revenueYtdLastYear"),
     firms: firms.length,
   };
@@ -96,7 +96,13 @@ export function targetProgress(targets: Targets | null | undefined, month: numbe
         gap = actual - t.target;
       }
     }
-    rows.push({ name: t.name, kind: t.kind, unit: fromFirms ? "万元" : t.unit, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : "sheet", row: t.row });
+    // 工业增加值增速 is at comparable prices: its actual is the typed 1-本月完成 only, never the
+    // current-price growth of the firms' 增加值 columns (现价增速).
+    const note =
+      actual === null && t.key === "valueAddedGrowth"
+        ? `“${t.name}”为可比价增速，请在目标表“1-本月完成”填写统计部门公布的数；现价增速不作完成数 (comparable-price growth: type the published figure in 1-本月完成; the current-price growth is not its actual)`
+        : null;
+    rows.push({ name: t.name, kind: t.kind, unit: fromFirms ? "万元" : t.unit, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : "sheet", row: t.row, note });
   }
   return rows;
 }

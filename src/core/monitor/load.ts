@@ -12,6 +12,7 @@ import { excelSerialToYMD } from "../indicators";
 import { monthlySpec } from "../validate/specs";
 import { FirmField, FirmMonth, MonitorInput, MonitorParams, MonthData } from "./analyze";
 import { readTargets, Targets, TARGETS_SHEET } from "./targets";
+import { deadlineMonth, PARAMS_SHEET } from "../pool/deadline";
 
 const NUMBER_FIELDS: FirmField[] = [
   "outputMonth",
@@ -210,7 +211,16 @@ export function loadMonitor(opts: LoadOptions): Loaded {
   if (table.issues.length) {
     notes.push(`${table.issues.length} 个单元格无法读取为数值，按空白处理（可用 jx validate 查看） (${table.issues.length} cells could not be read as numbers and count as blank; see jx validate)`);
   }
-  const input: MonitorInput = { current: toMonthData(table, month), earlier, targets, params: opts.params };
+  // The pool's deadline month (参数 > 目标 > 12), so the below-scale warning says what the pool tab says.
+  let params = opts.params;
+  if (params?.byMonth === undefined) {
+    const d = deadlineMonth(month, undefined, opts.sheets.find((x) => x.name.trim() === PARAMS_SHEET) ?? null, targets);
+    if (!("error" in d)) {
+      notes.push(...d.notes);
+      if (d.source !== "default") params = { ...params, byMonth: d.byMonth };
+    }
+  }
+  const input: MonitorInput = { current: toMonthData(table, month), earlier, targets, params };
   return { input, table, monthFrom: found.from, notes, reports };
 }
 

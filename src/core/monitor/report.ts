@@ -17,7 +17,7 @@ export const SEVERITY_LABEL = { error: "严重 (error)", warning: "关注 (warni
 
 /** Ahead/behind mark of a target row. */
 export function targetMark(t: TargetProgress): { ahead: boolean | null; label: string } {
-  if (t.gap === null) return { ahead: null, label: "无完成数 (no actual)" };
+  if (t.gap === null) return { ahead: null, label: t.note ? "无完成数：可比价增速请在目标表填写 1-本月完成 (no actual: type the comparable-price growth)" : "无完成数 (no actual)" };
   const ahead = t.gap >= 0;
   if (t.kind === "增速") return { ahead, label: ahead ? "▲ 高于目标 (above target)" : "▼ 低于目标 (below target)" };
   return { ahead, label: ahead ? "▲ 超序时进度 (ahead)" : "▼ 欠序时进度 (behind)" };
@@ -49,7 +49,8 @@ export function analysisSheet(r: MonitorResult, topN = r.params.topN): AnalysisS
   put(1, A, ["一、全县合计 (county totals, 万元)"]);
   put(2, A, ["指标 (indicator)", "本月 (month)", "1-本月 (YTD)", "上年同期1-本月 (last year, same basis)", "同比增速 (YoY)"]);
   put(3, A, ["工业总产值 (output)", t.outputMonth, t.outputYtd, t.outputYtdLastYear, t.growth]);
-  put(4, A, ["工业增加值 (value added)", null, t.valueAddedYtd, null, t.valueAddedGrowth]);
+  // E is 现价增速 here: the current-price growth, not the official comparable-price 工业增加值增速
+  put(4, A, ["工业增加值（同比为现价增速，非可比价）(value added; growth at current prices)", null, t.valueAddedYtd, null, t.valueAddedGrowthCurrentPrices]);
   put(5, A, ["营业收入 (revenue)", null, t.revenueYtd, null, t.revenueGrowth]);
   put(6, A, [`同口径企业 ${t.sameBasisFirms} / ${t.firms} 户 (same-basis firms)`]);
   put(7, A, [`最大企业占比 (top-1 share)：${r.concentration.top1Firm ?? "—"}`, null, null, null, r.concentration.top1]);
@@ -110,7 +111,16 @@ export function analysisSheet(r: MonitorResult, topN = r.params.topN): AnalysisS
 /** The `jx monitor --json` contract: exactly these keys; amounts in 万元, rates and gaps as decimals. */
 export interface MonitorJson {
   month: number;
-  totals: { outputMonth: number; outputYtd: number; outputYtdLastYear: number; growth: number | null; valueAddedYtd: number; revenueYtd: number };
+  totals: {
+    outputMonth: number;
+    outputYtd: number;
+    outputYtdLastYear: number;
+    growth: number | null;
+    valueAddedYtd: number;
+    revenueYtd: number;
+    /** 现价增速 of value added (not the comparable-price 工业增加值增速). */
+    valueAddedGrowthCurrentPrices: number | null;
+  };
   targets: { name: string; kind: "总量" | "增速"; actual: number | null; target: number; rate: number | null; timeProgress: number; gap: number | null }[];
   warnings: { firm: string; rule: string; severity: "error" | "warning"; value: number }[];
   contribution: { firm: string; share: number; contribution: number | null; pull: number | null }[];
@@ -130,6 +140,7 @@ export function toJson(r: MonitorResult): MonitorJson {
       growth: fin(t.growth),
       valueAddedYtd: t.valueAddedYtd,
       revenueYtd: t.revenueYtd,
+      valueAddedGrowthCurrentPrices: fin(t.valueAddedGrowthCurrentPrices),
     },
     targets: r.targets.map((x) => ({ name: x.name, kind: x.kind, actual: fin(x.actual), target: x.target, rate: fin(x.rate), timeProgress: x.timeProgress, gap: fin(x.gap) })),
     warnings: r.warnings.map((w) => ({ firm: w.firm, rule: w.rule, severity: w.severity, value: w.value })),

@@ -3,7 +3,7 @@
  * skipped (with the reason) when the sheet lacks them. Pure.
  */
 import { yoyGrowth } from "../indicators";
-import { projectFullYear } from "../pool/projection";
+import { projectFullYear, scalePace } from "../pool/projection";
 import { val } from "./figures";
 import type { MonthHistory } from "./history";
 import { FirmField, FirmMonth, MonitorParams, MonthData, RuleId, RULES, Warning } from "./types";
@@ -22,15 +22,24 @@ type Rule = (ctx: Ctx) => string | null;
 
 const has = (cur: MonthData, ...ks: FirmField[]) => ks.every((k) => !!cur.has[k]);
 
-/** below-scale: revenue pace (run-rate projection, the pool's projection) below the line. */
+/**
+ * below-scale: the pool's rule (scalePace) on 1-本月营业收入 — not reached the line and the
+ * run-rate projection below it — so the pool tab and monitoring never disagree about a firm; the
+ * message gives the pace still needed to the deadline month against the firm's average.
+ */
 const belowScale: Rule = ({ cur, params, warn }) => {
   if (!has(cur, "revenueYtd")) return "缺少“1-本月营业收入”列 (no 1-本月营业收入 column)";
+  const n = (x: number) => x.toFixed(0);
   for (const f of cur.firms) {
     if (f.revenueYtd === null) continue;
     const p = val(projectFullYear(f.revenueYtd, cur.month));
-    if (p !== null && p < params.scaleLine) {
-      warn(f, "below-scale", p, `按进度全年营业收入约 ${p.toFixed(0)} 万元，低于 ${params.scaleLine} 万元，有退规风险 (projected revenue ${p.toFixed(0)} 万元 is below ${params.scaleLine})`);
-    }
+    const pace = scalePace(f.revenueYtd, cur.month, params.byMonth, p, cur.month, params.scaleLine);
+    if (p === null || !pace.short) continue;
+    const need =
+      pace.neededPerMonth === null
+        ? `已到入规截止月份 ${params.byMonth} 月，尚差 ${n(params.scaleLine - f.revenueYtd)} 万元 (the deadline month has come; ${n(params.scaleLine - f.revenueYtd)} short)`
+        : `至 ${params.byMonth} 月尚需月均 ${n(pace.neededPerMonth)} 万元，本年月均 ${n(pace.avgPerMonth ?? 0)} 万元 (needs ${n(pace.neededPerMonth)} a month to month ${params.byMonth}, averages ${n(pace.avgPerMonth ?? 0)})`;
+    warn(f, "below-scale", p, `按进度全年营业收入约 ${n(p)} 万元，低于 ${params.scaleLine} 万元，有退规风险；${need} (projected revenue ${n(p)} 万元 is below ${params.scaleLine})`);
   }
   return null;
 };

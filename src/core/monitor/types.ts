@@ -1,5 +1,5 @@
 /** Monitoring's shapes: a month's report in, the analysis out (amounts in 万元, rates as decimals). */
-import { SCALE_THRESHOLD } from "../pool/projection";
+import { DEFAULT_DEADLINE_MONTH, SCALE_THRESHOLD } from "../pool/projection";
 import type { TargetKind, Targets } from "./targets";
 
 /** One firm's row of a monthly report (万元). `row` is its 1-based sheet row. */
@@ -48,8 +48,10 @@ export interface MonitorParams {
   monthDrop: number;
   /** va-rate-shift fires when |VA rate − last year's| > vaRateShift. */
   vaRateShift: number;
-  /** below-scale fires when the projected annual revenue < scaleLine (万元). */
+  /** below-scale fires when a firm has not reached scaleLine (万元) and its projected annual revenue is below it (the pool's rule, scalePace). */
   scaleLine: number;
+  /** The deadline month (入规截止月份) for the pace still needed in the below-scale message: the pool's, from the 参数/目标 sheet, else 12. */
+  byMonth: number;
   /** Rows in the pane's contribution table. */
   topN: number;
   severity: Record<RuleId, Severity>;
@@ -61,6 +63,7 @@ export const DEFAULT_PARAMS: MonitorParams = {
   monthDrop: 0.7,
   vaRateShift: 0.05,
   scaleLine: SCALE_THRESHOLD,
+  byMonth: DEFAULT_DEADLINE_MONTH,
   topN: 10,
   severity: {
     "below-scale": "error",
@@ -87,8 +90,11 @@ export interface Totals {
   excludedFirms: string[];
   /** Same-basis growth of this month's output (needs 上年同期本月工业总产值). */
   monthGrowth: number | null;
-  /** Same-basis growth of value added at current prices (needs 上年同期1-本月工业增加值). */
-  valueAddedGrowth: number | null;
+  /**
+   * 现价增速: same-basis growth of value added at current prices (needs 上年同期1-本月工业增加值).
+   * NOT the official 工业增加值增速, which is at comparable prices: never a target's actual.
+   */
+  valueAddedGrowthCurrentPrices: number | null;
   /** Same-basis growth of revenue (needs 上年同期1-本月营业收入). */
   revenueGrowth: number | null;
   firms: number;
@@ -111,6 +117,8 @@ export interface TargetProgress {
   source: "firms" | "sheet";
   /** 目标 sheet row (1-based). */
   row: number;
+  /** Why the actual is blank, when it is (工业增加值增速 without a typed 1-本月完成). */
+  note: string | null;
 }
 
 export interface Warning {

@@ -63,7 +63,7 @@ export function TotalsCards({ result }: { result: MonitorResult }): React.JSX.El
         value={wan(t.outputYtd)}
         sub={`同口径同比 ${pct(t.growth)}（${t.sameBasisFirms}/${t.firms} 户） (same-basis YoY)`}
       />
-      <Metric testid="value-added" title="1-本月工业增加值 (value added)" value={wan(t.valueAddedYtd)} sub={t.valueAddedGrowth === null ? undefined : `现价同比 ${pct(t.valueAddedGrowth)}`} />
+      <Metric testid="value-added" title="1-本月工业增加值 (value added)" value={wan(t.valueAddedYtd)} sub={t.valueAddedGrowthCurrentPrices === null ? undefined : `现价增速 ${pct(t.valueAddedGrowthCurrentPrices)}（非可比价 not comparable-price）`} />
       <Metric testid="revenue" title="1-本月营业收入 (revenue)" value={wan(t.revenueYtd)} sub={t.revenueGrowth === null ? undefined : `同比 ${pct(t.revenueGrowth)}`} />
       <Metric
         testid="concentration"
@@ -96,7 +96,14 @@ export function TargetsTable({ result }: { result: MonitorResult }): React.JSX.E
           const isRate = t.kind === "增速";
           return (
             <TableRow key={t.row} data-testid={`target-${t.name}`}>
-              <TableCell>{t.name}</TableCell>
+              <TableCell>
+                {t.name}
+                {t.note ? (
+                  <Text as="p" size={100} className={s.muted} data-testid="target-note" style={{ margin: 0 }}>
+                    {mark.label}
+                  </Text>
+                ) : null}
+              </TableCell>
               <TableCell>{isRate ? `${pct(t.actual)} / ${pct(t.target)}` : `${wan(t.actual)} / ${wan(t.target)} ${/^[户个家人项]$/.test(t.unit) ? t.unit : "万元"}`}</TableCell>
               <TableCell>{isRate ? "—" : pct(t.rate)}</TableCell>
               <TableCell>

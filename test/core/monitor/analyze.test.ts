@@ -34,7 +34,7 @@ describe("the 12-firm county at 10月", () => {
     // month: 5300 − 300 (entrant) = 5000 vs 2500 + 400 + 200×9 = 4700 … F4 200 → 2500+400+200+7×200+200 = 4700
     expect(r.totals.monthGrowth).toBeCloseTo(5000 / 4700 - 1, 12);
     // value added LY = 0.25 × 47000; this year same-basis = 13525 − 0.25 × 1500
-    expect(r.totals.valueAddedGrowth).toBeCloseTo((13525 - 375) / 11750 - 1, 12);
+    expect(r.totals.valueAddedGrowthCurrentPrices).toBeCloseTo((13525 - 375) / 11750 - 1, 12);
     expect(r.totals.revenueGrowth).toBeNull(); // no 上年同期1-本月营业收入 column
   });
 
