@@ -11,7 +11,8 @@ import * as ExcelJS from "exceljs";
 import { createFilePort, FilePort, loadFilePort } from "../workbook/fileAdapter";
 import { openStreamedPort, shouldStream } from "../workbook/streamRead";
 import { SheetValues } from "../workbook/port";
-import { isReadError, readTable, Table, TableSpec } from "../core/table";
+import { ChooseOptions, sheetList, Table, TableSpec } from "../core/table";
+import { chooseTable } from "../core/table/kinds";
 
 export type Failure = { error: string };
 
@@ -125,34 +126,26 @@ export async function openWorkbookFile(file: string): Promise<{ port: FilePort; 
 }
 
 /**
- * The sheet holding a table of the given kind: the named one (an error lists the sheets when it
- * is absent), else the sheet whose header matches best (fewest missing required columns, then
- * most columns recognised; the first of equals).
+ * The sheet holding a table of the given kind: the one chooser of core/table (chooser.ts) over
+ * every sheet of the workbook — the named one, else the best sheet of that kind; a workbook
+ * without one says which kinds of table it holds.
  */
-export async function pickSheet(port: FilePort, spec: TableSpec, sheetName?: string): Promise<{ sheet: SheetValues; table: Table } | Failure> {
+export async function pickSheet(
+  port: FilePort,
+  spec: TableSpec,
+  sheetName?: string,
+  options: Omit<ChooseOptions, "kinds" | "name"> = {},
+): Promise<{ sheet: SheetValues; table: Table } | Failure> {
   const names = await port.listSheets();
-  const listed = `现有工作表：${names.map((n) => `“${n}”`).join("、") || "（无）"} (sheets: ${names.join(", ") || "none"})`;
+  let read = names;
   if (sheetName !== undefined) {
+    // Only the named sheet is read (the chooser still checks what kind of table it is).
     const actual = names.includes(sheetName) ? sheetName : names.find((n) => n.toLowerCase() === sheetName.toLowerCase());
-    const sheet = actual === undefined ? null : await port.readSheet(actual);
-    if (!sheet) return { error: `找不到工作表“${sheetName}”；${listed}` };
-    const table = readTable(sheet, spec);
-    return isReadError(table) ? { error: table.error } : { sheet, table };
+    if (actual === undefined) return { error: `找不到工作表“${sheetName}”；${sheetList(names)}` };
+    read = [actual];
   }
-  const sheets = await port.readSheets(names);
-  let best: { index: number; missing: number; columns: number } | null = null;
-  sheets.forEach((sheet, index) => {
-    if (!sheet) return;
-    // Score on the header rows only; the whole sheet is read once, for the winner.
-    const head = readTable({ ...sheet, values: sheet.values.slice(0, 16) }, spec);
-    if (isReadError(head)) return;
-    const score = { index, missing: head.missing.length, columns: Object.keys(head.columns).length };
-    if (!best || score.missing < best.missing || (score.missing === best.missing && score.columns > best.columns)) best = score;
-  });
-  if (best === null) return { error: `没有找到${spec.title}表头的工作表；${listed} (no sheet has a ${spec.kind} header)` };
-  const sheet = sheets[(best as { index: number }).index]!;
-  const table = readTable(sheet, spec);
-  return isReadError(table) ? { error: table.error } : { sheet, table };
+  const chosen = chooseTable(await port.readSheets(read), [spec], { ...options, name: sheetName });
+  return "error" in chosen ? chosen : { sheet: chosen.sheet as SheetValues, table: chosen.table };
 }
 
 async function realpathOrSelf(p: string): Promise<string> {

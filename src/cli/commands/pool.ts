@@ -6,10 +6,8 @@
  */
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
-import { openWorkbookFile, pickSheet } from "../io";
-import { analyzePool, failed, PoolOptions, PoolReport, poolJson, poolSheetNames, sortFirms } from "../../core/pool/analyze";
-import { SheetLike } from "../../core/table";
-import { poolSpec } from "../../core/pool/spec";
+import { openWorkbookFile } from "../io";
+import { analyzePool, failed, PoolOptions, PoolReport, poolInputFrom, poolJson, sortFirms } from "../../core/pool/analyze";
 import { paceNote } from "../../core/pool/export";
 
 interface Options {
@@ -39,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command("pool")
     .description("培育库：分层/状态汇总、预计全年营业收入、距 2000 万差距、预警、净增 vs 目标 (cultivation pool summary and firm list)")
     .argument("<file>", "培育库工作簿 .xlsx (the pool workbook)")
-    .option("--sheet <name>", "培育库工作表 (pool sheet; default 培育库, else a sheet named …培育…, else the first)")
+    .option("--sheet <name>", "培育库工作表 (pool sheet; default: 培育库, else the sheet that reads best as a pool)")
     .option("--month <n>", "月份 1–12 (default: 月份 column, else the last month with data)")
     .option("--target <n>", "净增规上企业目标 (net target; default: 目标 sheet 净增规上企业数, else 18)")
     .option("--dropped <n>", "退规企业数 (firms that dropped out; overrides the 退规 sheet and the 目标 sheet)")
@@ -61,20 +59,11 @@ export function register(program: Command, ctx: CliContext): void {
       const opened = await openWorkbookFile(file);
       if ("error" in opened) return fail(opened.error);
       const port = opened.port;
-      const names = poolSheetNames(await port.listSheets(), opts.sheet);
-      let pool: SheetLike | null = null;
-      if (opts.sheet !== undefined || !names.pool || !/培育/.test(names.pool)) {
-        // --sheet, or no sheet named …培育…: the sheet whose header reads best as a pool.
-        const picked = await pickSheet(port, poolSpec, opts.sheet);
-        if ("error" in picked) return fail(picked.error);
-        pool = picked.sheet;
-      }
-      const wanted = [pool ? null : names.pool, names.added, names.dropped, names.targets, names.params];
-      const got = await port.readSheets(wanted.filter((n): n is string => n !== null));
-      const [poolRead, added, dropped, targets, params] = wanted.map((n) => (n === null ? null : got.shift() ?? null));
-      pool = pool ?? poolRead;
-      if (!pool) return fail("找不到培育库工作表 (no pool sheet)");
-      const report = analyzePool({ pool, added, dropped, targets, params }, options);
+      // The one sheet chooser (core/table): a workbook whose only table is a monthly report is not a pool.
+      const sheets = await port.readSheets(await port.listSheets());
+      const from = poolInputFrom(sheets, opts.sheet);
+      if ("error" in from) return fail(from.error);
+      const report = analyzePool(from.input, options);
       if (failed(report)) return fail(report.error);
       for (const note of report.notes) ctx.err(`提示 (note): ${note}`);
       for (const f of report.firms) for (const note of f.notes) ctx.err(`提示 (note): ${f.name}（第 ${f.row} 行 row ${f.row}）：${note}`);
@@ -84,7 +73,13 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-const MONTH_SOURCE = { option: "--month", column: "“月份”列 (月份 column)", data: "最后有数据的月份 (last month with data)" };
+const MONTH_SOURCE = {
+  option: "--month",
+  column: "“月份”列 (月份 column)",
+  above: "表头上方的单元格 (a cell above the header)",
+  sheet: "工作表名 (the sheet name)",
+  data: "最后有数据的月份 (last month with data)",
+};
 
 const BY_MONTH_SOURCE = { option: "--by-month", params: "参数表 (参数 sheet)", targets: "目标表 (目标 sheet)", default: "默认 (default)" };
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);

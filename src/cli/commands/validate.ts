@@ -30,7 +30,8 @@ import {
   validateSheet,
   verdictText,
 } from "../../core/validate";
-import { isReadError, readTable } from "../../core/table";
+import { isReadError, readTable, sheetList } from "../../core/table";
+import { rankTables } from "../../core/table/kinds";
 
 interface Options {
   sheet?: string;
@@ -63,28 +64,9 @@ export function toJson(r: ValidationResult): ValidateJson {
 
 const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool", "appeals"];
 
-/**
- * The sheet to check: the first sheet (in workbook order) whose header is complete for its rule
- * set; when none is complete, the one with most recognised columns (its missing column is named).
- */
+/** The sheet to check: the one chooser of core/table (chooser.ts) over the rule sets' table kinds. */
 function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[]): SheetValues | null {
-  let best: { sheet: SheetValues; complete: boolean; score: number } | null = null;
-  for (const sheet of sheets) {
-    if (!sheet) continue;
-    const head = { ...sheet, values: sheet.values.slice(0, 16) };
-    const set = detectRuleSet(head, sets);
-    if (!set) continue;
-    const t = readTable(head, set.spec);
-    if (isReadError(t)) continue;
-    const complete = t.missing.length === 0;
-    const score = Object.keys(t.columns).length;
-    if (!best || (complete && !best.complete) || (!complete && !best.complete && score > best.score)) best = { sheet, complete, score };
-  }
-  return best?.sheet ?? null;
-}
-
-function sheetList(names: string[]): string {
-  return `现有工作表：${names.map((n) => `“${n}”`).join("、") || "（无）"} (sheets: ${names.join(", ") || "none"})`;
+  return (rankTables(sheets, sets.map((x) => x.spec))[0]?.sheet as SheetValues | undefined) ?? null;
 }
 
 async function readNamed(port: FilePort, name: string): Promise<SheetValues | { error: string }> {

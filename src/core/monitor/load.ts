@@ -5,10 +5,9 @@
  * engineer's monthlySpec — one reader for one table kind.
  */
 import { normalizeHeader } from "../table/headers";
-import { isReadError, readTable, SheetLike, Table } from "../table";
-import { monthFromText } from "../table/month";
+import { isReadError, readTable, ReportMonth, resolveMonth, SheetLike, Table } from "../table";
+import { chooseTable, rankTables } from "../table/kinds";
 import { toHalfWidth } from "../num";
-import { excelSerialToYMD } from "../indicators";
 import { monthlySpec } from "../validate/specs";
 import { FirmField, FirmMonth, MonitorInput, MonitorParams, MonthData } from "./analyze";
 import { readTargets, Targets, TARGETS_SHEET } from "./targets";
@@ -64,43 +63,9 @@ export function firmsOf(table: Table): FirmMonth[] {
   return out;
 }
 
-/** A month from a 月份 value: "10月", "2023年10月", 10, or a date (Excel serial) in that month. */
-function monthOfValue(raw: unknown): number | null {
-  const m = monthFromText(raw);
-  if (m !== null) return m;
-  if (typeof raw === "number" && raw >= 367) return excelSerialToYMD(raw)?.month ?? null;
-  return null;
-}
-
-/** Month written in the table: a 月份 column (first readable value), or a 月份 cell above the header. */
-export function monthInTable(table: Table, sheet: SheetLike): { month: number; from: string } | null {
-  if (table.columns.month) {
-    for (const r of table.rows) {
-      const m = monthOfValue(r.raw.month ?? null);
-      if (m !== null) return { month: m, from: `月份列 ${table.address(r.row, "month")}` };
-    }
-  }
-  const last = table.headerRow - sheet.startRow; // rows above the header (0-based, exclusive)
-  for (let r = 0; r < Math.min(last, sheet.values.length); r++) {
-    const line = sheet.values[r] ?? [];
-    for (let c = 0; c < line.length; c++) {
-      const text = line[c] === null || line[c] === undefined ? "" : toHalfWidth(String(line[c])).replace(/\s+/g, "");
-      const label = /^(报告|统计)?月份[:：]?(.*)$/.exec(text);
-      if (!label) continue;
-      let m = label[2] ? monthFromText(label[2]) : null;
-      for (let d = c + 1; m === null && d < line.length && d <= c + 3; d++) {
-        if (line[d] !== null && line[d] !== "") m = monthOfValue(line[d]);
-      }
-      if (m !== null) return { month: m, from: `月份单元格 (row ${sheet.startRow + r})` };
-    }
-  }
-  return null;
-}
-
-/** The report month of a sheet: explicit > 月份 column or cell > sheet name like "10月". */
-export function reportMonth(table: Table, sheet: SheetLike, explicit?: number | null): { month: number; from: string } | null {
-  if (explicit !== undefined && explicit !== null) return { month: explicit, from: "--month" };
-  return monthInTable(table, sheet) ?? (monthFromText(sheet.name) !== null ? { month: monthFromText(sheet.name)!, from: `工作表名“${sheet.name}”` } : null);
+/** The report month of a sheet: the one resolver (core/table/month.ts), with its notes. */
+export function reportMonth(table: Table, sheet: SheetLike, explicit?: number | null): ReportMonth | null {
+  return resolveMonth({ sheet, table, option: explicit });
 }
 
 export interface LoadOptions {
@@ -131,17 +96,10 @@ export type Loaded =
 const ANALYSIS_SHEET_NAME = "运行分析";
 const isTargetsName = (name: string) => normalizeHeader(name).name === TARGETS_SHEET;
 
-/** Sheets that read as monthly reports, in workbook order, with their month when known. */
-function monthlySheets(sheets: SheetLike[]): { sheet: SheetLike; table: Table; month: number | null }[] {
-  const out: { sheet: SheetLike; table: Table; month: number | null }[] = [];
-  for (const s of sheets) {
-    if (isTargetsName(s.name) || s.name === ANALYSIS_SHEET_NAME) continue;
-    const t = readMonthly(s);
-    if ("error" in t && !("spec" in t)) continue;
-    const table = t as Table;
-    out.push({ sheet: s, table, month: reportMonth(table, s)?.month ?? null });
-  }
-  return out;
+/** Sheets that read as monthly reports (the chooser's ranking: the month asked for, else the latest, first), with their month when known. */
+function monthlySheets(sheets: SheetLike[], month?: number | null): { sheet: SheetLike; table: Table | { error: string }; month: number | null }[] {
+  const exclude = sheets.filter((s) => isTargetsName(s.name) || s.name === ANALYSIS_SHEET_NAME).map((s) => s.name);
+  return rankTables(sheets, [monthlySpec], { exclude, month }).map((c) => ({ sheet: c.sheet, table: readMonthly(c.sheet), month: c.month }));
 }
 
 export function loadMonitor(opts: LoadOptions): Loaded {
@@ -155,15 +113,19 @@ export function loadMonitor(opts: LoadOptions): Loaded {
     if (!("spec" in t)) return { error: t.error };
     current = { sheet: s, table: t };
   } else {
-    candidates = monthlySheets(opts.sheets);
-    if (!candidates.length) {
-      return { error: "工作簿中没有可识别的月报表（需要“企业名称”“本月工业总产值”“1-本月工业总产值”等列） (no sheet reads as a monthly report)" };
+    const ranked = monthlySheets(opts.sheets, opts.month);
+    if (!ranked.length) {
+      const chosen = chooseTable(opts.sheets, [monthlySpec]);
+      const found = "error" in chosen ? `：${chosen.error}` : "";
+      return { error: `工作簿中没有可识别的月报表（需要“企业名称”“本月工业总产值”“1-本月工业总产值”等列） (no sheet reads as a monthly report)${found}` };
     }
-    const wanted = opts.month ? candidates.find((c) => c.month === opts.month) : undefined;
-    const latest = [...candidates].filter((c) => c.month !== null).sort((a, b) => b.month! - a.month!)[0];
-    current = wanted ?? latest ?? candidates[0];
+    const first = ranked[0];
+    if (!("spec" in first.table)) return { error: first.table.error };
+    current = { sheet: first.sheet, table: first.table };
+    candidates = ranked.filter((c): c is { sheet: SheetLike; table: Table; month: number | null } => "spec" in c.table);
   }
   const found = reportMonth(current.table, current.sheet, opts.month);
+  if (found) notes.push(...found.notes);
   if (!found) {
     return {
       error: `无法确定报告月份：请用 --month 指定，或加“月份”列，或将工作表命名为“10月” (cannot determine the report month: pass --month, add a 月份 column, or name the sheet like 10月)`,
@@ -173,7 +135,7 @@ export function loadMonitor(opts: LoadOptions): Loaded {
 
   // Earlier months: other monthly sheets of this workbook and the --previous sheets.
   const earlier: MonthData[] = [];
-  const all = candidates ?? monthlySheets(opts.sheets);
+  const all = candidates ?? monthlySheets(opts.sheets).filter((c): c is { sheet: SheetLike; table: Table; month: number | null } => "spec" in c.table);
   const reports = all.map((c) => c.sheet.name);
   if (!reports.includes(current.sheet.name)) reports.push(current.sheet.name);
   const others = all.filter((c) => c.sheet !== current!.sheet);

@@ -22,13 +22,13 @@
  *   目标 净增规上企业数 > 18.
  * - a blank 状态 is 培育中; variants (入规, 已进规, 已退库 …) are normalised.
  */
-import { excelSerialToYMD } from "../indicators";
 import { isError } from "../result";
-import { isReadError, monthFromText, readTable, ReadError, SheetLike, Table } from "../table";
+import { isReadError, monthOfValue, readTable, ReadError, resolveMonth, SheetLike, Table } from "../table";
+import { chooseTable, rankTables } from "../table/kinds";
 import { readTargets, Targets, TARGETS_SHEET, targetValue } from "../monitor/targets";
 import { projectFullYear, scaleGap, scalePace, SCALE_THRESHOLD } from "./projection";
 import { deadlineMonth, PARAMS_SHEET } from "./deadline";
-import { ADDED_SHEET, DROPPED_SHEET, LAST_YEAR_KEYS, MONTH_KEYS, POOL_SHEET, POOL_STATUSES, POOL_TIERS, measuredTier, normalizeStatus, normalizeTier, poolSpec, squash, str } from "./spec";
+import { ADDED_SHEET, CHANGE_LOG_SHEET, DROPPED_SHEET, SUMMARY_SHEET, LAST_YEAR_KEYS, MONTH_KEYS, POOL_SHEET, POOL_STATUSES, POOL_TIERS, measuredTier, normalizeStatus, normalizeTier, poolSpec, squash, str } from "./spec";
 import { ListedFirm, readFirmList } from "./lists";
 import { zh } from "./view";
 import { DEFAULT_NET_TARGET, LeaderView, MonthSource, PoolFirm, PoolInput, PoolOptions, PoolReport, PoolSummary, ProjectionMethod } from "./types";
@@ -48,35 +48,15 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 /** −0 → 0. Amounts are NOT rounded: the pane, the JSON and JX.SCALE_PROJECTION must agree to the bit. */
 const clean = (x: number) => x + 0;
 
-/** A 月份 cell: 10, "10月", "2023年10月", or a date in that month (Excel serial). */
-function monthOfCell(raw: unknown): number | null {
-  const m = monthFromText(raw);
-  if (m !== null) return m;
-  if (typeof raw === "number" && raw >= 367) return excelSerialToYMD(raw)?.month ?? null;
-  return null;
-}
-
-/** The month of the report by the documented precedence, or a ReadError. */
-export function poolMonth(table: Table, option?: number): { month: number; source: MonthSource; notes: string[] } | ReadError {
+/**
+ * The month of the report: the one resolver (core/table/month.ts: option > 月份 column > a cell
+ * above the header > the sheet name), then the pool's own last resort, the last month with data.
+ */
+export function poolMonth(table: Table, option?: number, sheet?: SheetLike): { month: number; source: MonthSource; notes: string[] } | ReadError {
+  if (option !== undefined && !(Number.isInteger(option) && option >= 1 && option <= 12)) return { error: `月份应为 1–12 的整数：${option} (month must be an integer 1–12)` };
+  const found = resolveMonth({ sheet: sheet ?? { name: table.sheet, startRow: 1, startCol: 1, values: [] }, table, option });
+  if (found) return { month: found.month, source: found.source, notes: found.notes };
   const notes: string[] = [];
-  if (option !== undefined) {
-    if (!(Number.isInteger(option) && option >= 1 && option <= 12)) return { error: `月份应为 1–12 的整数：${option} (month must be an integer 1–12)` };
-    return { month: option, source: "option", notes };
-  }
-  if (table.columns.month) {
-    const months = new Set<number>();
-    for (const r of table.rows) {
-      const m = monthOfCell(r.raw.month ?? r.values.month);
-      if (m !== null) months.add(m);
-    }
-    if (months.size) {
-      const month = Math.max(...months);
-      if (months.size > 1) {
-        notes.push(`“月份”列的值不一致（${[...months].sort((a, b) => a - b).join("、")}），按 ${month} 月计算 (the 月份 column holds several months; ${month} is used)`);
-      }
-      return { month, source: "column", notes };
-    }
-  }
   let last = 0;
   for (const r of table.rows) {
     for (let i = 12; i > last; i--) {
@@ -117,7 +97,7 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
   } else if (num(v.revenueYtd) !== null) {
     ytdSource = "ytd";
     ytd = num(v.revenueYtd)!;
-    const own = monthOfCell(r.raw.month ?? v.month);
+    const own = monthOfValue(r.raw.month ?? v.month);
     if (own !== null && own !== month) notes.push(`本行月份为 ${own} 月，按 ${month} 月推算 (this row's month is ${own}; projected as month ${month})`);
   } else if (inPool) {
     notes.push(`1–${month}月尚无营业收入数据，按 0 计 (no revenue reported yet; counted as 0)`);
@@ -193,14 +173,17 @@ export function failed<T>(x: T | ReadError): x is ReadError {
 
 const key = (s: string) => squash(s).toUpperCase();
 
-/** Sheet names the pool reads, given the workbook's sheets and an optional --sheet. */
-export function poolSheetNames(
-  sheets: string[],
-  preferred?: string,
-): { pool: string | null; added: string | null; dropped: string | null; targets: string | null; params: string | null } {
-  const find = (n: string) => sheets.find((s) => s.trim() === n) ?? null;
-  const pool = preferred !== undefined ? find(preferred) ?? null : find(POOL_SHEET) ?? sheets.find((s) => s.includes("培育")) ?? sheets[0] ?? null;
-  return { pool, added: find(ADDED_SHEET), dropped: find(DROPPED_SHEET), targets: find(TARGETS_SHEET), params: find(PARAMS_SHEET) };
+/**
+ * The sheets the pool reads, from all the workbook's sheets: the pool sheet by the one chooser
+ * (core/table/chooser.ts: the named one, else a sheet that reads as a pool, 培育库 first — never a
+ * monthly report), and the 新增规上 / 退规 / 目标 / 参数 sheets by name. `noPool`: no sheet is a pool.
+ */
+export function poolInputFrom(sheets: readonly (SheetLike | null)[], name?: string | null): { input: PoolInput } | { error: string; noPool: boolean } {
+  const byName = (n: string) => sheets.find((s) => s !== null && s.name.trim() === n) ?? null;
+  const options = { preferred: [POOL_SHEET], exclude: [ADDED_SHEET, DROPPED_SHEET, CHANGE_LOG_SHEET, SUMMARY_SHEET, TARGETS_SHEET, PARAMS_SHEET] };
+  const chosen = chooseTable(sheets, [poolSpec], { ...options, name });
+  if ("error" in chosen) return { error: chosen.error, noPool: (name === undefined || name === null) && rankTables(sheets, [poolSpec], options).length === 0 };
+  return { input: { pool: chosen.sheet, added: byName(ADDED_SHEET), dropped: byName(DROPPED_SHEET), targets: byName(TARGETS_SHEET), params: byName(PARAMS_SHEET) } };
 }
 
 /** Analyse a pool. A sheet that cannot be read as a pool → ReadError. */
@@ -214,7 +197,7 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
     return { error: "培育库缺少月度营业收入列（1月…12月）或“1-本月营业收入”列 (the pool has neither monthly revenue columns nor 1-本月营业收入)" };
   }
   if (table.rows.length === 0) return { error: `培育库“${table.sheet}”中还没有企业 (the pool has no firms yet)` };
-  const m = poolMonth(table, options.month);
+  const m = poolMonth(table, options.month, input.pool);
   if (failed(m)) return m;
   const notes = [...table.notes, ...m.notes, ...table.issues.map((i) => `${i.address}: ${i.message}`)];
   let targets: Targets | null = null;

@@ -4,7 +4,8 @@ import type { DeadlineSource } from "./deadline";
 
 export const DEFAULT_NET_TARGET = 18;
 
-export type MonthSource = "option" | "column" | "data";
+/** Where the month came from: the one resolver's sources (core/table/month.ts), then the last month with data. */
+export type MonthSource = "option" | "column" | "above" | "sheet" | "data";
 export type ProjectionMethod = "run-rate" | "seasonal";
 
 export interface PoolFirm {

@@ -14,3 +14,4 @@ export * from "./month";
 export * from "./units";
 export * from "./dates";
 export * from "./fields";
+export * from "./chooser";

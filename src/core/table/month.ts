@@ -1,6 +1,19 @@
-/** The report month from a sheet name or a cell: "10月", "1-10月", "2023年10月", 10. */
+/**
+ * THE report month (one resolver, one precedence), used by validation, the pool, monitoring,
+ * the pane and the CLI alike:
+ *   1. the option (CLI --month, the pane's month box);
+ *   2. the table's 月份 column (its largest month; several months → a note);
+ *   3. a cell above the header: `月份：10`, `报告月份` + a cell, or a title such as
+ *      `2023年1-10月规模以上工业企业主要指标` (a full date such as 报出日期 2023年11月5日 is not a month);
+ *   4. the sheet name (`10月`, `1-10月`, `2023年10月`).
+ * A kind may add its own last resort after these (the pool: the last month with data).
+ */
 import { toHalfWidth } from "../num";
+import { monthOfSerial, parseDate } from "./dates";
+import { columnLetters } from "./read";
+import type { SheetLike, Table } from "./read";
 
+/** The month (1–12) written in a text or a number: "10月", "1-10月", "2023年10月", 10. */
 export function monthFromText(raw: unknown): number | null {
   if (typeof raw === "number") return Number.isInteger(raw) && raw >= 1 && raw <= 12 ? raw : null;
   if (typeof raw !== "string") return null;
@@ -9,4 +22,93 @@ export function monthFromText(raw: unknown): number | null {
   if (!m) return null;
   const n = Number(m[1]);
   return n >= 1 && n <= 12 ? n : null;
+}
+
+/** The month of a 月份 cell: 10, "10月", "2023年10月", "2023-10", or a date (Excel serial) in that month. */
+export function monthOfValue(raw: unknown): number | null {
+  const m = monthFromText(raw);
+  if (m !== null) return m;
+  if (typeof raw === "number") return monthOfSerial(raw);
+  if (typeof raw === "string") {
+    const d = parseDate(raw);
+    if (d.kind === "date") return monthOfSerial(d.serial);
+  }
+  return null;
+}
+
+export type MonthSource = "option" | "column" | "above" | "sheet";
+
+export interface ReportMonth {
+  month: number;
+  source: MonthSource;
+  /** Where it was found, zh-CN with English gloss: “--month”, “月份列 E3”, “单元格 A1”, “工作表名“10月””. */
+  from: string;
+  notes: string[];
+}
+
+/** A month in the cells above the header row (0-based, exclusive): a 月份 label, else a title with a month. */
+export function monthAboveHeader(sheet: SheetLike, headerRow: number): { month: number; address: string } | null {
+  const last = Math.min(headerRow, sheet.values.length);
+  let title: { month: number; address: string } | null = null;
+  for (let r = 0; r < last; r++) {
+    const line = sheet.values[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const v = line[c];
+      if (typeof v !== "string" && typeof v !== "number") continue;
+      const text = toHalfWidth(String(v)).replace(/\s+/g, "");
+      const address = `${columnLetters(sheet.startCol + c)}${sheet.startRow + r}`;
+      const label = /^(?:报告|统计|填报)?月份[:：]?(.*)$/.exec(text);
+      if (label) {
+        let m = label[1] ? monthOfValue(label[1]) : null;
+        for (let d = c + 1; m === null && d < line.length && d <= c + 3; d++) {
+          if (line[d] !== null && line[d] !== "") m = monthOfValue(line[d]);
+        }
+        if (m !== null) return { month: m, address };
+        continue;
+      }
+      // A title: “2023年1-10月…”; not a full date (报出日期：2023年11月5日), not a number cell.
+      if (!title && typeof v === "string" && text.includes("月") && !/月\d{1,2}日/.test(text)) {
+        const m = monthFromText(text);
+        if (m !== null) title = { month: m, address };
+      }
+    }
+  }
+  return title;
+}
+
+/**
+ * The report month by the precedence above, or null when none is found. `table` gives the
+ * 月份 column and the header row; without it only the option, the cells above row `headerRow`
+ * (default: the first 15 rows) and the sheet name are looked at.
+ */
+export function resolveMonth(input: { sheet: SheetLike; table?: Table | null; option?: number | null; headerRow?: number }): ReportMonth | null {
+  const { sheet, table, option } = input;
+  const notes: string[] = [];
+  if (option !== undefined && option !== null) return { month: option, source: "option", from: "--month", notes };
+  if (table?.columns.month) {
+    const months = new Map<number, number>();
+    for (const r of table.rows) {
+      const m = monthOfValue(r.raw.month ?? r.values.month);
+      if (m !== null && !months.has(m)) months.set(m, r.row);
+    }
+    if (months.size) {
+      const month = Math.max(...months.keys());
+      if (months.size > 1) {
+        const list = [...months.keys()].sort((a, b) => a - b).join("、");
+        notes.push(`“月份”列的值不一致（${list}），按 ${month} 月计算 (the 月份 column holds several months; ${month} is used)`);
+      }
+      return { month, source: "column", from: `月份列 ${table.address(months.get(month)!, "month")} (月份 column)`, notes };
+    }
+  }
+  const headerRow = table ? table.headerRow - sheet.startRow : input.headerRow ?? 15;
+  const above = monthAboveHeader(sheet, headerRow);
+  if (above) return { month: above.month, source: "above", from: `单元格 ${above.address} (cell above the header)`, notes };
+  const byName = monthFromText(sheet.name);
+  if (byName !== null) return { month: byName, source: "sheet", from: `工作表名“${sheet.name}” (sheet name)`, notes };
+  return null;
+}
+
+/** The month written in a sheet (cells above the header, else its name), without option or column. */
+export function monthFromSheet(sheet: SheetLike, headerRow?: number): number | null {
+  return resolveMonth({ sheet, headerRow: headerRow === undefined ? undefined : headerRow - sheet.startRow })?.month ?? null;
 }

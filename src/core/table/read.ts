@@ -8,7 +8,7 @@
  */
 import { CellValue, isExcelErrorText, parseNumber, toHalfWidth } from "../num";
 import { normalizeHeader } from "./headers";
-import { canonicalUnit, convertible, convertUnit, looksLikeUnit, unitFactor, UNITS } from "./units";
+import { canonicalUnit, convertible, convertUnit, looksLikeUnit, unitFactor, unitsLike } from "./units";
 import { parseDate } from "./dates";
 
 export type FieldType = "text" | "number" | "date";
@@ -198,8 +198,6 @@ export function missingRequired(spec: TableSpec, found: Candidate): FieldSpec[] 
   return spec.fields.filter((f) => f.required && !keys.has(f.key));
 }
 
-const KNOWN_UNITS = UNITS.map((u) => u.name).join("、");
-
 /** A table-wide unit written above the header: “单位：千元”, “金额单位：万元”, “计量单位:亿元”. */
 function unitAboveHeader(values: CellValue[][], headerRow: number): { unit: string; unknown: string; text: string } | null {
   for (let r = 0; r < headerRow && r < values.length; r++) {
@@ -249,7 +247,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     if (m.field.type === "number" && (unknown || (unit && !convertible(unit, m.field.unit)))) {
       const u = unknown || unit;
       const why = unknown
-        ? `单位“${u}”无法识别（可用单位：${KNOWN_UNITS}）(unknown unit ${u})`
+        ? `单位“${u}”无法识别（可用单位：${unitsLike(m.field.unit).join("、")}）(unknown unit ${u})`
         : `单位“${u}”不是本列应有的${m.field.unit}类单位 (unit ${u} does not fit a column in ${m.field.unit})`;
       if (m.field.required) {
         unusable.push(`列“${m.header}”(${where}) 的${why}`);

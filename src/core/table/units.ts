@@ -112,6 +112,12 @@ export function convertUnit(value: number, from: string, to: string | undefined)
   return n === d ? value : Number(((value * n) / d).toPrecision(15));
 }
 
+/** The units a column in `target` may be written in (its dimension's), or every unit when it has none. */
+export function unitsLike(target: string | undefined): string[] {
+  const t = target ? unitOf(target) : null;
+  return UNITS.filter((u) => !t || u.dimension === t.dimension).map((u) => u.name);
+}
+
 /** Money suffixes a cell may carry, longest first (千万元 before 万元 before 元). */
 export const CELL_MONEY_SUFFIXES: ReadonlyArray<{ suffix: string; unit: UnitDef }> = UNITS.filter((u) => u.dimension === "money")
   .flatMap((u) => [u.name, ...(u.cellSuffixes ?? [])].map((suffix) => ({ suffix, unit: u })))

@@ -8,8 +8,8 @@
  * is explained — in a table without a 说明 column, 提示 are listed but do not block.
  */
 import type { CellValue } from "../num";
-import { columnLetters, FieldSpec, isReadError, readTable, ReadError, SheetLike, Table, TableRow, TableSpec } from "../table";
-import { monthFromText } from "../table/month";
+import { classifySheet, columnLetters, FieldSpec, isReadError, readTable, ReadError, SheetLike, Table, TableRow, TableSpec } from "../table";
+import { monthFromSheet, monthOfValue } from "../table/month";
 
 export type Severity = "error" | "warning";
 
@@ -146,7 +146,7 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
     monthOf(row) {
       if (options.month) return options.month;
       if (monthKey) {
-        const m = monthFromText(row.raw[monthKey] as unknown);
+        const m = monthOfValue(row.raw[monthKey] as unknown);
         if (m) return m;
       }
       return options.defaultMonth ?? null;
@@ -282,19 +282,8 @@ function findRow(table: Table, row: number): TableRow | undefined {
   return undefined;
 }
 
-/** The report month written in a title cell above the header, or else in the sheet name. */
-export function monthFromSheet(sheet: SheetLike, headerRow?: number): number | null {
-  const last = headerRow === undefined ? Math.min(sheet.values.length, 15) : headerRow - sheet.startRow;
-  for (let r = 0; r < last && r < sheet.values.length; r++) {
-    for (const v of sheet.values[r] ?? []) {
-      if (typeof v === "string" && v.includes("月")) {
-        const m = monthFromText(v);
-        if (m) return m;
-      }
-    }
-  }
-  return monthFromText(sheet.name);
-}
+/** The report month of a sheet (a cell above the header, else its name): the one resolver's. */
+export { monthFromSheet } from "../table/month";
 
 export interface Unusable {
   /** zh-CN first, English gloss second. */
@@ -315,25 +304,15 @@ export function missingColumnsError(table: Table): Unusable | null {
   };
 }
 
-const DETECT_ROWS = 16;
-
 /**
- * Which rule set fits a sheet, from its header rows: the one with the most recognised columns
- * (ties: the one with no missing required column, then the order given), so a monthly report
- * missing a required column is still read as one and the missing column named. Null when no
- * header is recognised.
+ * Which rule set fits a sheet, from its header rows: the one whose table kind the sheet reads
+ * best as (the chooser's classifySheet: most recognised columns, ties the complete one, then the
+ * order given), so a monthly report missing a required column is still read as one and the
+ * missing column named. Null when no header is recognised.
  */
 export function detectRuleSet(sheet: SheetLike, ruleSets: RuleSet[]): RuleSet | null {
-  const head: SheetLike = { ...sheet, values: sheet.values.slice(0, DETECT_ROWS) };
-  let best: { set: RuleSet; complete: boolean; score: number } | null = null;
-  for (const set of ruleSets) {
-    const t = readTable(head, set.spec);
-    if (isReadError(t)) continue;
-    const complete = t.missing.length === 0;
-    const score = Object.keys(t.columns).length;
-    if (!best || score > best.score || (score === best.score && complete && !best.complete)) best = { set, complete, score };
-  }
-  return best ? best.set : null;
+  const fit = classifySheet(sheet, ruleSets.map((x) => x.spec));
+  return fit ? ruleSets.find((x) => x.spec === fit.spec) ?? null : null;
 }
 
 export interface SheetValidation {

@@ -28,6 +28,15 @@ import { LeaderPanel } from "./LeaderPanel";
 import { ChangeLogPanel } from "./ChangeLogPanel";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusBar } from "../shared/StatusArea";
+import type { MonthSource } from "../../core/pool/types";
+
+const MONTH_SOURCE: Record<MonthSource, string> = {
+  option: "月份为所填月份",
+  column: "月份取自“月份”列",
+  above: "月份取自表头上方的单元格",
+  sheet: "月份取自工作表名",
+  data: "月份取最后有数据的月份",
+};
 
 const PAGE = 100;
 
@@ -197,7 +206,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
           <Input size="small" type="number" min={report.month} max={12} value={byMonthText} placeholder={String(report.byMonth)} onChange={(_, d) => onByMonth(d.value)} style={{ width: "80px" }} data-testid="by-month" />
         </Field>
         <Text size={200} className={s.muted}>
-          {report.monthSource === "column" ? "月份取自“月份”列" : "月份取最后有数据的月份"} · 推算：{report.firms.some((f) => f.method === "seasonal") ? "按上年季节 (seasonal)" : "按序时 (run-rate)"}
+          {MONTH_SOURCE[report.monthSource]} · 推算：{report.firms.some((f) => f.method === "seasonal") ? "按上年季节 (seasonal)" : "按序时 (run-rate)"}
         </Text>
       </div>
       <StatusBar status={message} testId="pool-message" />

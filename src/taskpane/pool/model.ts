@@ -4,7 +4,7 @@
  * apply an action plan (record first, then the cells), and the grid's render model.
  */
 import type { CellValue, WorkbookPort } from "../../workbook/port";
-import { analyzePool, failed, filterFirms, PoolFilter, PoolFirm, PoolOptions, PoolReport, poolSheetNames, sortFirms, SortKey } from "../../core/pool/analyze";
+import { analyzePool, failed, filterFirms, PoolFilter, PoolFirm, PoolOptions, PoolReport, poolInputFrom, sortFirms, SortKey } from "../../core/pool/analyze";
 import { ChangeRecord, isActionError, PoolChangePlan, readChangeLog } from "../../core/pool/actions";
 import { CHANGE_LOG_SHEET, POOL_SHEET } from "../../core/pool/spec";
 import { paceNote } from "../../core/pool/export";
@@ -22,23 +22,15 @@ export type PoolLoad = { ok: true; data: PoolData } | { ok: false; error: string
 /** Read everything the tab shows: ≤ 2 port calls (listSheets + readSheets). */
 export async function loadPool(port: WorkbookPort, options: PoolOptions = {}): Promise<PoolLoad> {
   const sheets = await port.listSheets();
-  const names = poolSheetNames(sheets);
-  if (!sheets.includes(POOL_SHEET) && !names.pool) {
-    return { ok: false, noPool: true, error: `工作簿中没有“${POOL_SHEET}”工作表 (no ${POOL_SHEET} sheet)` };
-  }
-  const log = sheets.includes(CHANGE_LOG_SHEET) ? CHANGE_LOG_SHEET : null;
-  const wanted = [names.pool, names.added, names.dropped, names.targets, names.params, log];
-  const read = await port.readSheets(wanted.filter((n): n is string => n !== null));
-  const got = new Map<string, (typeof read)[number]>();
-  wanted.filter((n): n is string => n !== null).forEach((n, i) => got.set(n, read[i]));
-  const pick = (n: string | null) => (n ? got.get(n) ?? null : null);
-  const pool = pick(names.pool);
-  if (!pool) return { ok: false, noPool: true, error: `工作簿中没有“${POOL_SHEET}”工作表 (no ${POOL_SHEET} sheet)` };
-  const report = analyzePool({ pool, added: pick(names.added), dropped: pick(names.dropped), targets: pick(names.targets), params: pick(names.params) }, options);
-  if (failed(report)) return { ok: false, noPool: names.pool !== POOL_SHEET, error: report.error };
+  // All sheets in one read: the one sheet chooser (core/table) decides which is the pool.
+  const read = await port.readSheets(sheets);
+  const from = poolInputFrom(read);
+  if ("error" in from) return { ok: false, noPool: from.noPool, error: from.error };
+  const report = analyzePool(from.input, options);
+  if (failed(report)) return { ok: false, noPool: from.input.pool.name !== POOL_SHEET, error: report.error };
+  const logSheet = read.find((x) => x?.name === CHANGE_LOG_SHEET) ?? null;
   let records: ChangeRecord[] = [];
   let logError: string | null = null;
-  const logSheet = pick(log);
   if (logSheet && logSheet.values.length) {
     const l = readChangeLog(logSheet);
     if (isActionError(l)) logError = l.error;

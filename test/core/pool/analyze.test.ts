@@ -1,4 +1,4 @@
-import { analyzePool, filterFirms, sortFirms, leaderView, poolJson, normalizeStatus, normalizeTier, readFirmList, exportModel, PoolReport, failed, poolSheetNames, filterOptions } from "../../../src/core/pool/analyze";
+import { analyzePool, filterFirms, sortFirms, leaderView, poolJson, normalizeStatus, normalizeTier, readFirmList, exportModel, PoolReport, failed, poolInputFrom, filterOptions } from "../../../src/core/pool/analyze";
 import { poolTemplate, POOL_TEMPLATE_HEADER, poolSpec } from "../../../src/core/pool/spec";
 import { readTable, isReadError } from "../../../src/core/table";
 import { poolValues, sheet, fill, FirmRow } from "./helpers";
@@ -214,11 +214,17 @@ describe("normalisation, lists, leaders, filters, sorting", () => {
 });
 
 describe("sheet choice and template", () => {
-  test("培育库 first, then a name with 培育, else the first sheet; --sheet must exist", () => {
-    expect(poolSheetNames(["目标", "培育库", "退规", "参数"])).toEqual({ pool: "培育库", added: null, dropped: "退规", targets: "目标", params: "参数" });
-    expect(poolSheetNames(["封面", "2023培育企业"]).pool).toBe("2023培育企业");
-    expect(poolSheetNames(["Sheet1"]).pool).toBe("Sheet1");
-    expect(poolSheetNames(["Sheet1"], "Nope").pool).toBeNull();
+  test("the one chooser: a sheet that reads as a pool (培育库 first); lists and 目标 by name; --sheet must exist", () => {
+    const header = ["企业名称", "培育层级", "状态", "1月", "2月"];
+    const pool = sheet("2023培育企业", [header, ["甲", "拟进规", "培育中", 100, 120]]);
+    const named = sheet("培育库", [header, ["乙", "拟进规", "培育中", 100, 120]]);
+    const targets = sheet("目标", [["指标", "年度目标"], ["净增规上企业数", 18]]);
+    const dropped = sheet("退规", [["序号", "企业名称"], [1, "丙"]]);
+    const a = poolInputFrom([sheet("封面", [["说明"]]), pool, targets, dropped]);
+    expect("input" in a && [a.input.pool.name, a.input.targets?.name, a.input.dropped?.name, a.input.added]).toEqual(["2023培育企业", "目标", "退规", null]);
+    const b = poolInputFrom([pool, named]);
+    expect("input" in b && b.input.pool.name).toBe("培育库");
+    expect(poolInputFrom([pool], "Nope")).toEqual({ error: "找不到工作表“Nope”；现有工作表：“2023培育企业” (sheets: 2023培育企业)", noPool: false });
   });
   test("the template header reads back as a pool with every canonical column", () => {
     const t = poolTemplate();
