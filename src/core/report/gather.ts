@@ -5,11 +5,11 @@
  */
 import { analyzeMonth } from "../monitor/analyze";
 import { loadMonitor } from "../monitor/load";
-import { analyzePool, failed, poolJson, poolSheetNames } from "../pool/analyze";
-import { POOL_SHEET } from "../pool/spec";
+import { analyzePool, failed, poolInputFrom, poolJson } from "../pool/analyze";
 import { runAcre } from "../acre/run";
 import { toJson as acreJson } from "../acre/result";
-import { ACRE_PARAM_SHEET, ACRE_SHEET } from "../acre/spec";
+import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../acre/spec";
+import { chooseTable } from "../table/kinds";
 import type { SheetLike } from "../table";
 import { toJson as appealsJson, workbookAppeals } from "../appeals";
 import { AppealsDoc, ReportInput, Source } from "./compose";
@@ -33,7 +33,6 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
   const notes: string[] = [];
   const sources: Source[] = [];
   const input: ReportInput = { monitor: null, pool: null, acre: null, appeals: null, sources, top1Share: opts.top1Share };
-  const byName = (n: string | null) => (n === null ? null : sheets.find((s) => s.name === n) ?? null);
 
   // 1. Monitoring: a monthly report sheet (and the 目标 sheet when present).
   const loaded = loadMonitor({ sheets, month: opts.month ?? null });
@@ -45,21 +44,21 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
     if (targets && input.monitor.targets.length) sources.push({ part: "目标任务", sheet: targets.name, period: "年度目标" });
   }
 
-  // 2. The cultivation pool: only a sheet that is a pool (named 培育库 or …培育…).
-  const names = poolSheetNames(sheets.map((s) => s.name));
-  const poolSheet = byName(names.pool);
-  if (poolSheet && (poolSheet.name.trim() === POOL_SHEET || /培育/.test(poolSheet.name))) {
-    const report = analyzePool({ pool: poolSheet, added: byName(names.added), dropped: byName(names.dropped), targets: byName(names.targets) }, { month: opts.month ?? undefined });
+  // 2. The cultivation pool: only a sheet that is a pool (the one sheet chooser of core/table).
+  const from = poolInputFrom(sheets);
+  if ("input" in from) {
+    const report = analyzePool(from.input, { month: opts.month ?? undefined });
     if (failed(report)) notes.push(`小升规与培育库部分未生成：${report.error}`);
     else {
       input.pool = poolJson(report);
-      sources.push({ part: "小升规与培育库", sheet: poolSheet.name, period: `截至${report.month}月` });
+      sources.push({ part: "小升规与培育库", sheet: from.input.pool.name, period: `截至${report.month}月` });
     }
-  }
+  } else if (!from.noPool) notes.push(`小升规与培育库部分未生成：${from.error}`);
 
-  // 3. Per-mu evaluation: the 亩均数据 sheet (or a sheet named …亩均… that is not a result).
-  const acreSheet = sheets.find((s) => s.name.trim() === ACRE_SHEET) ?? sheets.find((s) => /亩均/.test(s.name) && !/结果|汇总|评价/.test(s.name));
-  if (acreSheet) {
+  // 3. Per-mu evaluation: the sheet that reads as per-mu data (亩均数据 first; never a result sheet).
+  const chosen = chooseTable(sheets, [acreSpec], { preferred: [ACRE_SHEET], exclude: [ACRE_RESULT_SHEET, "亩均评价汇总"] });
+  if ("sheet" in chosen) {
+    const acreSheet = chosen.sheet;
     const params = sheets.find((s) => s.name.trim() === ACRE_PARAM_SHEET);
     const run = runAcre({ data: acreSheet, params: params ? params.values : null, lastYear: null });
     if ("error" in run) notes.push(`亩均效益评价部分未生成：${run.error}`);
