@@ -11,7 +11,6 @@ import {
   APPEALS_SHEET,
   AppealsLoaded,
   appealsParamRows,
-  appealsSpec,
   analysisSheet,
   findRegister,
   CATEGORY_LIST_COL,
