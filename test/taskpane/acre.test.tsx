@@ -131,6 +131,70 @@ describe("AcreTab over the file adapter", () => {
     expect(screen.getByTestId("cmp-added").textContent).toMatch(/新参评 \(new\) 3 户/);
   });
 
+  test("定档调档: result columns, final-grade bars with 不定等级 apart, adjusted firms and their detail, last year by final grades", async () => {
+    // 规下 pool, 10 亩 each, tax 10…50; f5 vetoed, f4 不定等级 → ranked N = 3 (f1 f2 f3): bounds 1, 2, 3
+    const rows = [
+      ["企业名称", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "一票否决", "否决原因", "调整等级", "调整原因", "不定等级", "不定等级原因"],
+      ["f1", "规下", 10, 10, 100, null, null, "A", "领导小组定档", null, null],
+      ["f2", "规下", 10, 20, 100, null, null, null, null, null, null],
+      ["f3", "规下", 10, 30, 100, null, null, null, null, null, null],
+      ["f4", "规下", 10, 40, 100, null, null, null, null, "是", "初创期"],
+      ["f5", "规下", 10, 50, 100, "是", "重大安全事故", null, null, null, null],
+    ];
+    const port = createFilePort(
+      workbook(rows, (wb) =>
+        wb.addWorksheet("上年").addRows([
+          ["企业名称", "最终等级"],
+          ["f1", "C"],
+          ["f4", "B"],
+          ["f5", "A"],
+        ]),
+      ),
+    );
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
+    fireEvent.change(screen.getByLabelText("上年结果表 (last year's result)"), { target: { value: "上年" } });
+    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await screen.findByTestId("adjusted");
+
+    // the result sheet carries 排名等级, 调整, 调整原因, 最终等级
+    const res = sheetValues(port, "亩均评价结果");
+    const h = res[0] as string[];
+    const line = (name: string) => res.find((r) => r[0] === name)!;
+    const cols = (name: string) => ["排名等级", "调整", "调整原因", "最终等级"].map((c) => line(name)[h.indexOf(c)] ?? null);
+    expect(cols("f1")).toEqual(["C", "调整等级", "领导小组定档", "A"]);
+    expect(cols("f5")).toEqual([null, "一票否决", "重大安全事故", "D"]);
+    expect(cols("f4")).toEqual([null, "不定等级", "初创期", null]);
+
+    // grade bars count final grades; 不定等级 apart
+    expect(screen.getByTestId("count-规下-A").textContent).toContain("2 户（50.0%）"); // of the 4 graded: 不定等级 is not in the shares
+    expect(screen.getByTestId("count-规下-B").textContent).toContain("1 户");
+    expect(screen.getByTestId("count-规下-D").textContent).toContain("1 户");
+    expect(screen.getByTestId("count-规下-不定等级").textContent).toMatch(/不定等级 1 户/);
+    expect(within(screen.getByTestId("grades-规下")).getByText(/定级 4 户，不定等级 1 户/)).toBeTruthy();
+
+    const items = screen.getAllByTestId("adjusted-item").map((b) => b.textContent);
+    expect(items).toEqual([
+      "f1：调整等级，排名等级 C → 最终等级 A；领导小组定档",
+      "f4：不定等级，排名等级 — → 最终等级 不定等级；初创期",
+      "f5：一票否决，排名等级 — → 最终等级 D；重大安全事故",
+    ]);
+    fireEvent.click(screen.getAllByTestId("adjusted-item")[0]);
+    const detail = await screen.findByTestId("firm-detail");
+    expect(within(detail).getByTestId("detail-排名等级").textContent).toBe("C");
+    expect(within(detail).getByTestId("detail-调整").textContent).toBe("调整等级");
+    expect(within(detail).getByTestId("detail-调整原因").textContent).toBe("领导小组定档");
+    expect(within(detail).getByTestId("detail-最终等级").textContent).toBe("A");
+    expect(within(detail).getByTestId("detail-排名").textContent).toBe("3");
+    fireEvent.change(screen.getByLabelText("企业明细 (firm detail)"), { target: { value: "6" } });
+    await waitFor(() => expect(within(screen.getByTestId("firm-detail")).getByTestId("detail-排名").textContent).toBe("不参与排名"));
+
+    // last year compared on final grades
+    expect(screen.getByTestId("cmp-up").textContent).toContain("f1 C→A");
+    expect(screen.getByTestId("cmp-down").textContent).toContain("f5 A→D");
+    expect(screen.getByTestId("cmp-removed").textContent).toContain("f4（上年 B；不定等级：初创期）");
+  });
+
   test("a missing column is an error, nothing is written", async () => {
     const port = createFilePort(workbook([["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]]));
     mount(port);

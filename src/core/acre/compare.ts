@@ -1,4 +1,7 @@
-/** Comparison with last year's result: firms matched by 统一社会信用代码, else by name. */
+/**
+ * Comparison with last year's result, on final grades (after 一票否决 and 调整等级; a 不定等级 firm
+ * is not graded): firms matched by 统一社会信用代码, else by name.
+ */
 import { CellValue } from "../num";
 import { Grade } from "./grade";
 import { AcreEvaluation } from "./model";
@@ -49,7 +52,7 @@ export function compareWithLastYear(evaluation: AcreEvaluation, lastYear: LastYe
   for (const f of evaluation.firms) {
     const last = find(f);
     if (!f.grade) {
-      if (last) reasonOf.set(last, f.reason);
+      if (last) reasonOf.set(last, f.reason ?? (f.adjustment?.kind === "ungraded" ? `不定等级：${f.adjustment.reason}` : null));
       continue;
     }
     if (!last) {

@@ -7,7 +7,7 @@
  */
 import * as React from "react";
 import type { JSX } from "react";
-import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { columnLetters } from "../../workbook/port";
 import type { FirmResult } from "../../core/acre/evaluate";
@@ -16,7 +16,7 @@ import { indicatorDef } from "../../core/acre/indicators";
 import { allIndicatorsInUse, AcreParams, defaultParams } from "../../core/acre/params";
 import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../../core/acre/spec";
 import { createParams, createTemplate, evaluateInWorkbook, EvaluateOutcome, formulaNameFor, saveHints } from "./actions";
-import { AggregatesTable, ComparisonView, GradeBars, HintsEditor, OutOfScopeList } from "./AcreViews";
+import { AdjustedList, AggregatesTable, ComparisonView, FirmDetail, GradeBars, HintsEditor, OutOfScopeList } from "./AcreViews";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
 
@@ -45,6 +45,7 @@ function languageOf(props: AcreTabProps): string {
 }
 
 const METHOD: Record<AcreParams["method"], string> = { ratio: "比值法", minmax: "极差法" };
+const MISSING: Record<AcreParams["missing"], string> = { exclude: "不参评", poolAverage: "按池平均分", zero: "按零分" };
 
 function paramsLine(p: AcreParams): string {
   const w = (s: "规上" | "规下") =>
@@ -60,6 +61,10 @@ function paramsLine(p: AcreParams): string {
     `等级比例 ${p.shares.map((x) => `${Math.round(x * 1000) / 10}%`).join("/")}`,
     p.separatePools ? "规上规下分开排名" : "合并排名",
     `规下用地下限 ${p.minLandBelowScale} 亩`,
+    `评价方案 ${p.preset}`,
+    `缺项处理 ${MISSING[p.missing]}`,
+    `税收口径 ${p.taxBasis === "paid" ? "实缴税金" : "加回留抵退税"}`,
+    p.grading === "shares" ? "分档按比例" : `分档按分数线 A≥${p.scoreLines[0]} B≥${p.scoreLines[1]} C≥${p.scoreLines[2]}`,
   ].join("；");
 }
 
@@ -74,6 +79,8 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   const [result, setResult] = React.useState<Done | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
+  /** Data row of the firm whose detail is shown. */
+  const [detailRow, setDetailRow] = React.useState<number | null>(null);
 
   const refresh = React.useCallback(async () => {
     try {
@@ -111,6 +118,7 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
         return;
       }
       setResult(out);
+      setDetailRow(null);
       setStatus({
         intent: "success",
         text: `已评价 ${out.evaluation.inScope} 户、未参评 ${out.evaluation.outOfScope} 户，结果写入“${ACRE_RESULT_SHEET}” (evaluated; results written to ${ACRE_RESULT_SHEET})`,
@@ -178,6 +186,12 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
 
   const ev = result?.evaluation;
   const outOfScope = ev ? ev.firms.filter((f) => !f.inScope) : [];
+  const inScope = ev ? ev.firms.filter((f) => f.inScope) : [];
+  const detail = detailRow === null ? null : inScope.find((f) => f.row === detailRow) ?? null;
+  const showDetail = (f: FirmResult) => {
+    setDetailRow(f.row);
+    onSelect(f);
+  };
   const dataSheets = sheets.filter((n) => n !== ACRE_RESULT_SHEET && n !== ACRE_PARAM_SHEET);
   const params = result?.paramsRead.params ?? defaultParams();
   return (
@@ -241,6 +255,28 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
               未参评企业 (out of scope)：{outOfScope.length} 户
             </Text>
             <OutOfScopeList firms={outOfScope} onSelect={onSelect} />
+          </section>
+          <section className={s.section}>
+            <Text weight="semibold">
+              定档调档 (adjustments)：{inScope.filter((f) => f.adjustment).length} 户
+            </Text>
+            <AdjustedList firms={inScope} onSelect={showDetail} />
+          </section>
+          <section className={s.section}>
+            <Select
+              size="small"
+              aria-label="企业明细 (firm detail)"
+              value={detailRow === null ? "" : String(detailRow)}
+              onChange={(_, d) => setDetailRow(d.value ? Number(d.value) : null)}
+            >
+              <option value="">企业明细：选择企业 (firm detail)</option>
+              {inScope.map((f) => (
+                <option key={f.row} value={String(f.row)}>
+                  {f.name}（{f.grade ?? (f.adjustment?.kind === "ungraded" ? "不定等级" : "—")}）
+                </option>
+              ))}
+            </Select>
+            {detail ? <FirmDetail firm={detail} /> : null}
           </section>
           {result.comparison ? (
             <section className={s.section}>

@@ -22,20 +22,24 @@ export const num = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined ? "—" : x.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** Grade counts and shares per pool, with a stacked bar. */
+/** 不定等级 is counted apart from the four grades, in grey. */
+export const UNGRADED_COLOR = "#8a8886";
+
+/** Final grade counts and shares per pool (A–D after 一票否决 and 调整等级), with a stacked bar; 不定等级 apart. */
 export function GradeBars({ evaluation }: { evaluation: AcreEvaluation }): React.JSX.Element {
   const s = useStyles();
   return (
     <div className={s.section} aria-label="等级分布 (grades)">
       {evaluation.pools.map((p: PoolName) => {
         const counts = evaluation.grades[p]!;
-        const n = evaluation.poolSizes[p] ?? 0;
+        const n = GRADES.reduce((a, g) => a + counts[g], 0);
+        const ungraded = counts.不定等级;
         return (
           <div key={p} data-testid={`grades-${p}`} className={s.section}>
             <Text size={200} weight="semibold">
-              {p}（{n} 户）
+              {p}（定级 {n} 户{ungraded ? `，不定等级 ${ungraded} 户` : ""}）
             </Text>
-            <div className={s.bar} role="img" aria-label={`${p} ${GRADES.map((g) => `${g} ${counts[g]}`).join(" ")}`}>
+            <div className={s.bar} role="img" aria-label={`${p} ${GRADES.map((g) => `${g} ${counts[g]}`).join(" ")}${ungraded ? ` 不定等级 ${ungraded}` : ""}`}>
               {n > 0
                 ? GRADES.filter((g) => counts[g] > 0).map((g) => (
                     <div key={g} title={`${g}类 ${counts[g]} 户`} style={{ width: `${(counts[g] / n) * 100}%`, backgroundColor: GRADE_COLORS[g] }} />
@@ -48,10 +52,80 @@ export function GradeBars({ evaluation }: { evaluation: AcreEvaluation }): React
                   <span style={{ color: GRADE_COLORS[g], fontWeight: 600 }}>{g}</span> {counts[g]} 户{n > 0 ? `（${pct(counts[g] / n)}）` : ""}
                 </Text>
               ))}
+              {ungraded ? (
+                <Text size={200} data-testid={`count-${p}-不定等级`}>
+                  <span style={{ color: UNGRADED_COLOR, fontWeight: 600 }}>不定等级</span> {ungraded} 户（不计入比例，参照B类）
+                </Text>
+              ) : null}
             </div>
           </div>
         );
       })}
+    </div>
+  );
+}
+
+export const ADJUSTMENT_TEXT: Record<NonNullable<FirmResult["adjustment"]>["kind"], string> = { veto: "一票否决", override: "调整等级", ungraded: "不定等级" };
+
+/** In-scope firms with an adjustment (一票否决, 调整等级, 不定等级): rank grade → final grade and the reason; click for the detail. */
+export function AdjustedList({ firms, onSelect }: { firms: FirmResult[]; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
+  const s = useStyles();
+  const adjusted = firms.filter((f) => f.adjustment);
+  if (adjusted.length === 0) {
+    return (
+      <Text size={200} className={s.muted}>
+        无 (none)
+      </Text>
+    );
+  }
+  return (
+    <ul className={s.list} data-testid="adjusted">
+      {adjusted.map((f) => (
+        <li key={f.row}>
+          <Button appearance="subtle" size="small" className={s.item} onClick={() => onSelect?.(f)} data-testid="adjusted-item">
+            {f.name}：{ADJUSTMENT_TEXT[f.adjustment!.kind]}，排名等级 {f.rankGrade ?? "—"} → 最终等级 {f.grade ?? "不定等级"}；{f.adjustment!.reason || "（未填写原因）"}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One firm's evaluation: score with 加减分, rank and rank grade, the adjustment and its reason, the final grade, notes. */
+export function FirmDetail({ firm }: { firm: FirmResult }): React.JSX.Element {
+  const s = useStyles();
+  const rows: Array<[string, string]> = [
+    ["评价池 (pool)", `${firm.pool ?? "—"}${firm.inZone ? "（经开区）" : ""}`],
+    ["综合得分 (score)", `${num(firm.score)}${firm.bonus ? `（含加减分 ${firm.bonus > 0 ? "+" : ""}${num(firm.bonus)}）` : ""}`],
+    ["排名 (rank)", firm.rank === null ? "不参与排名" : String(firm.rank)],
+    ["排名等级 (rank grade)", firm.rankGrade ?? "—"],
+    ["调整 (adjustment)", firm.adjustment ? ADJUSTMENT_TEXT[firm.adjustment.kind] : "无"],
+    ["调整原因 (reason)", firm.adjustment ? firm.adjustment.reason || "（未填写）" : "—"],
+    ["最终等级 (final grade)", firm.grade ?? (firm.adjustment?.kind === "ungraded" ? "不定等级" : "—")],
+    ["政策导向 (hint)", firm.hint ?? "—"],
+  ];
+  return (
+    <div className={s.section} data-testid="firm-detail">
+      <Text size={200} weight="semibold">
+        {firm.name}（第 {firm.row} 行）
+      </Text>
+      <div className={s.hints}>
+        {rows.map(([k, v]) => (
+          <React.Fragment key={k}>
+            <Text size={200} className={s.muted}>
+              {k}
+            </Text>
+            <Text size={200} data-testid={`detail-${k.replace(/ .*/, "")}`}>
+              {v}
+            </Text>
+          </React.Fragment>
+        ))}
+      </div>
+      {firm.notes.map((n) => (
+        <Text key={n} size={200} className={s.muted}>
+          说明 (note)：{n}
+        </Text>
+      ))}
     </div>
   );
 }
@@ -116,7 +190,7 @@ export function OutOfScopeList({ firms, onSelect }: { firms: FirmResult[]; onSel
   );
 }
 
-/** Grade changes against last year's result. */
+/** Final-grade changes against last year's result (its 最终等级, or 等级 in an older sheet). */
 export function ComparisonView({ comparison }: { comparison: Comparison }): React.JSX.Element {
   const s = useStyles();
   const line = (items: string[], empty = "无") => (items.length ? items.join("、") : empty);
