@@ -152,3 +152,42 @@ describe("jx acre errors (exit 2)", () => {
     expect(u.err).toMatch(/找不到工作表/);
   });
 });
+
+describe("jx acre with the 定档调档 columns (issue 14 contract)", () => {
+  // 规下 pool on 10 亩, tax 10…50 → benchmark 3; f5 vetoed, f4 不定等级; ranked N = 3 (f1 f2 f3), bounds 1, 2, 3
+  const rows = [
+    ["企业名称", "规模", "用地面积(亩)", "实缴税金(万元)", "是否经开区", "一票否决", "否决原因", "调整等级", "调整原因", "不定等级", "不定等级原因", "加分", "减分"],
+    ["f1", "规下", 10, 10, "否", null, null, "A", "领导小组定档", null, null, null, null],
+    ["f2", "规下", 10, 20, "否", null, null, null, null, null, null, 10, null],
+    ["f3", "规下", 2, 30, "是", null, null, null, null, null, null, null, 5],
+    ["f4", "规下", 10, 40, null, null, null, null, null, "是", "初创期", null, null],
+    ["f5", "规下", 10, 50, null, "是", "重大安全事故", null, null, null, null, null, null],
+  ];
+  test("--json: bonus, rankGrade, grade, adjustment, inZone per firm; grades count final grades plus 不定等级", async () => {
+    const file = await writeXlsx(tmp("adjust.xlsx"), { 亩均数据: rows });
+    const { code, out } = await jx("acre", file, "--json");
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    // Σtax 150 / Σland 42: f3 (15 万元/亩 on 2 亩, in the zone) scores 100·15/(150/42) − 5
+    const b = 150 / 42;
+    expect(j.method.benchmarks.规下.taxPerMu).toBeCloseTo(b, 12);
+    expect(j.firms.map((f: { name: string; bonus: number; rankGrade: string | null; grade: string | null; rank: number | null; inZone: boolean; adjustment: unknown }) => [f.name, f.bonus, f.rank, f.rankGrade, f.grade, f.inZone, f.adjustment])).toEqual([
+      ["f1", 0, 3, "C", "A", false, { kind: "override", reason: "领导小组定档" }],
+      ["f2", 10, 2, "B", "B", false, null],
+      ["f3", -5, 1, "A", "A", true, null],
+      ["f4", 0, null, null, null, false, { kind: "ungraded", reason: "初创期" }],
+      ["f5", 0, null, null, "D", false, { kind: "veto", reason: "重大安全事故" }],
+    ]);
+    expect(j.firms[1].score).toBeCloseTo((100 * 2) / b + 10, 9);
+    expect(j.firms[2].score).toBeCloseTo((100 * 15) / b - 5, 9);
+    expect(j.grades).toEqual({ 规上: { A: 0, B: 0, C: 0, D: 0, 不定等级: 0 }, 规下: { A: 2, B: 1, C: 0, D: 1, 不定等级: 1 } });
+  });
+  test("text: final grades, 不定等级 and each adjustment with its reason", async () => {
+    const file = await writeXlsx(tmp("adjust-text.xlsx"), { 亩均数据: rows });
+    const { code, out } = await jx("acre", file);
+    expect(code).toBe(0);
+    expect(out).toContain("规下：A 2，B 1，C 0，D 1，不定等级 1（最终等级；参与排名 3 户）");
+    expect(out).toContain("第 2 行 f1：调整等级，排名等级 C → 最终等级 A；领导小组定档");
+    expect(out).toContain("第 6 行 f5：一票否决，排名等级 — → 最终等级 D；重大安全事故");
+  });
+});

@@ -14,7 +14,7 @@ import { openWorkbookFile, pickSheet, writeNewWorkbook } from "../io";
 import { createFilePort } from "../../workbook/fileAdapter";
 import { SheetValues } from "../../workbook/port";
 import { runAcre, AcreRun } from "../../core/acre/run";
-import { resultSheet, summarySheet, toJson } from "../../core/acre/result";
+import { ADJUSTMENT_LABELS, resultSheet, summarySheet, toJson } from "../../core/acre/result";
 import { paramRows, GRADES } from "../../core/acre/params";
 import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET } from "../../core/acre/spec";
 
@@ -41,7 +41,14 @@ function render(run: AcreRun, sheet: string): string {
   );
   for (const p of ev.pools) {
     const c = ev.grades[p]!;
-    lines.push(`${p}：${GRADES.map((g) => `${g} ${c[g]}`).join("，")}（共 ${ev.poolSizes[p] ?? 0} 户）`);
+    lines.push(`${p}：${GRADES.map((g) => `${g} ${c[g]}`).join("，")}${c.不定等级 ? `，不定等级 ${c.不定等级}` : ""}（最终等级；参与排名 ${ev.poolSizes[p] ?? 0} 户）`);
+  }
+  const adjusted = ev.firms.filter((f) => f.adjustment);
+  if (adjusted.length) {
+    lines.push(`定档调档 (adjustments)：`);
+    for (const f of adjusted) {
+      lines.push(`  第 ${f.row} 行 ${f.name}：${ADJUSTMENT_LABELS[f.adjustment!.kind]}，排名等级 ${f.rankGrade ?? "—"} → 最终等级 ${f.grade ?? "不定等级"}${f.adjustment!.reason ? `；${f.adjustment!.reason}` : "；（未填写原因）"}`);
+    }
   }
   const out = ev.firms.filter((f) => !f.inScope);
   if (out.length) {

@@ -5,6 +5,7 @@ import type { AcreEvaluation, Comparison, FirmResult, PoolName } from "../../cor
 import type { Grade } from "../../core/acre/grade";
 import { GRADES } from "../../core/acre/params";
 import { indicatorDef } from "../../core/acre/indicators";
+import { ADJUSTMENT_LABELS } from "../../core/acre/result";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: "6px", marginTop: "8px" },
@@ -65,7 +66,6 @@ export function GradeBars({ evaluation }: { evaluation: AcreEvaluation }): React
   );
 }
 
-export const ADJUSTMENT_TEXT: Record<NonNullable<FirmResult["adjustment"]>["kind"], string> = { veto: "一票否决", override: "调整等级", ungraded: "不定等级" };
 
 /** In-scope firms with an adjustment (一票否决, 调整等级, 不定等级): rank grade → final grade and the reason; click for the detail. */
 export function AdjustedList({ firms, onSelect }: { firms: FirmResult[]; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
@@ -83,7 +83,7 @@ export function AdjustedList({ firms, onSelect }: { firms: FirmResult[]; onSelec
       {adjusted.map((f) => (
         <li key={f.row}>
           <Button appearance="subtle" size="small" className={s.item} onClick={() => onSelect?.(f)} data-testid="adjusted-item">
-            {f.name}：{ADJUSTMENT_TEXT[f.adjustment!.kind]}，排名等级 {f.rankGrade ?? "—"} → 最终等级 {f.grade ?? "不定等级"}；{f.adjustment!.reason || "（未填写原因）"}
+            {f.name}：{ADJUSTMENT_LABELS[f.adjustment!.kind]}，排名等级 {f.rankGrade ?? "—"} → 最终等级 {f.grade ?? "不定等级"}；{f.adjustment!.reason || "（未填写原因）"}
           </Button>
         </li>
       ))}
@@ -99,7 +99,7 @@ export function FirmDetail({ firm }: { firm: FirmResult }): React.JSX.Element {
     ["综合得分 (score)", `${num(firm.score)}${firm.bonus ? `（含加减分 ${firm.bonus > 0 ? "+" : ""}${num(firm.bonus)}）` : ""}`],
     ["排名 (rank)", firm.rank === null ? "不参与排名" : String(firm.rank)],
     ["排名等级 (rank grade)", firm.rankGrade ?? "—"],
-    ["调整 (adjustment)", firm.adjustment ? ADJUSTMENT_TEXT[firm.adjustment.kind] : "无"],
+    ["调整 (adjustment)", firm.adjustment ? ADJUSTMENT_LABELS[firm.adjustment.kind] : "无"],
     ["调整原因 (reason)", firm.adjustment ? firm.adjustment.reason || "（未填写）" : "—"],
     ["最终等级 (final grade)", firm.grade ?? (firm.adjustment?.kind === "ungraded" ? "不定等级" : "—")],
     ["政策导向 (hint)", firm.hint ?? "—"],
