@@ -4,7 +4,7 @@
  * with a % format), plus the two chart specs over the sheet's own data. Pure.
  */
 import type { ChartSpec } from "../chart";
-import { MonitorResult, RULES, TargetProgress } from "./analyze";
+import { MonitorResult, RULES, TargetProgress, Totals } from "./analyze";
 
 export const ANALYSIS_SHEET = "运行分析";
 export const CHART_MONTHLY = "jx_monitor_monthly";
@@ -111,16 +111,8 @@ export function analysisSheet(r: MonitorResult, topN = r.params.topN): AnalysisS
 /** The `jx monitor --json` contract: exactly these keys; amounts in 万元, rates and gaps as decimals. */
 export interface MonitorJson {
   month: number;
-  totals: {
-    outputMonth: number;
-    outputYtd: number;
-    outputYtdLastYear: number;
-    growth: number | null;
-    valueAddedYtd: number;
-    revenueYtd: number;
-    /** 现价增速 of value added (not the comparable-price 工业增加值增速). */
-    valueAddedGrowthCurrentPrices: number | null;
-  };
+  /** valueAddedGrowthCurrentPrices: 现价增速 of value added (not the comparable-price 工业增加值增速). */
+  totals: Pick<Totals, "outputMonth" | "outputYtd" | "outputYtdLastYear" | "growth" | "valueAddedYtd" | "revenueYtd" | "valueAddedGrowthCurrentPrices">;
   targets: { name: string; kind: "总量" | "增速"; actual: number | null; target: number; rate: number | null; timeProgress: number; gap: number | null }[];
   warnings: { firm: string; rule: string; severity: "error" | "warning"; value: number }[];
   contribution: { firm: string; share: number; contribution: number | null; pull: number | null }[];

@@ -6,7 +6,7 @@
  * (the 培育库汇总 sheet), types.ts (the report's shapes). Pure: sheets in (as the port reads them), a report out; bad data
  * comes back as notes or a ReadError, never as an exception.
  *
- * Decisions (README, 培育库):
+ * Decisions (docs/pool.md):
  * - month: options.month > the 月份 column (its largest value) > the last month with data in
  *   any firm's 1月…12月. No month → ReadError.
  * - YTD: Σ 1月…(month)月 when the table has month columns and the firm has any of them filled;
@@ -15,7 +15,12 @@
  * - projection / gap: projectFullYear / scaleGap (the cells' JX.SCALE_PROJECTION / JX.SCALE_GAP);
  *   gap = projection − 2000 (negative = short of the line). Seasonal when the firm has all 12
  *   上年 months, else run-rate.
- * - at risk: status 培育中 and projection < 2000. projectedToCross: 培育中 and projection ≥ 2000.
+ * - 小升规 (issue 13, docs/pool.md): reached = YTD ≥ 2000; neededPerMonth = (2000 − YTD) / months
+ *   left to the deadline month (deadline.ts), null once reached or none left; avgPerMonth = YTD /
+ *   months reported; lastYearAbove = 上年营业收入 ≥ 2000. Only 拟进规 (and a blank or unknown
+ *   tier) is measured against the line; the other tiers get false / null and their growth.
+ * - at risk: measured, 培育中, not reached and projection < 2000. projectedToCross: measured,
+ *   培育中, reached or projection ≥ 2000.
  * - added = pool firms 已入规 + 新增规上 sheet rows that are not pool firms (matched by USCC, else
  *   name); removed = 退库; droppedOut = options.dropped > 退规 sheet rows > 目标 退规企业数
  *   (1-本月完成, else 年度目标) > 0; net = added − droppedOut; target = options.target >
