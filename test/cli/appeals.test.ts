@@ -62,6 +62,16 @@ describe("jx appeals", () => {
     expect(j.appeals[0]).toMatchObject({ due: "2023-10-10", overdueDays: 9, card: "红牌" });
   });
 
+  test("dates stored as Excel dates (the usual case) read as their day", async () => {
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const file = await writeXlsx(tmp("d.xlsx"), {
+      诉求台账: [[...H], line({ 编号: "1", 企业名称: "甲", 承办单位: "县经信局", 受理日期: d("2023-09-28"), "办理时限(工作日)": 3, 办结日期: d("2023-10-08"), 满意度: "满意" })],
+    });
+    const j = JSON.parse((await jx("appeals", file, "--as-of", "2023-10-20", "--json")).out);
+    expect(j.appeals[0]).toEqual({ id: "1", firm: "甲", unit: "县经信局", status: "已办结", due: "2023-10-09", overdueDays: 0, card: null });
+    expect(j.byUnit[0].avgDaysToClose).toBe(2); // Sat 10/7 and Sun 10/8 were working days
+  });
+
   test("a year beyond the calendar: a note on stderr naming the year", async () => {
     const file = await writeXlsx(tmp("y.xlsx"), { 诉求台账: [[...H], line({ 编号: "1", 企业名称: "甲", 承办单位: "县经信局", 受理日期: "2031-03-02", "办理时限(工作日)": 5 })] });
     const r = await jx("appeals", file, "--as-of", "2031-03-20", "--json");

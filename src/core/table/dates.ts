@@ -108,7 +108,8 @@ export function parseDate(raw: unknown): ParsedDate {
     return { kind: "date", serial: Math.floor(raw), precision: "day" };
   }
   const text = toHalfWidth(String(raw)).trim();
-  const s = text.replace(/\s+/g, "");
+  // a time of day after the date (exported registers: 2023-09-28 10:30:00) is dropped
+  const s = text.replace(/^(\S+)\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/, "$1").replace(/\s+/g, "");
   if (s === "") return { kind: "blank" };
   const m = FULL.exec(s) || COMPACT.exec(s);
   if (m) {

@@ -190,6 +190,21 @@ describe("parameters, the 节假日 sheet and unknown years", () => {
   });
 });
 
+describe("dates as registers exported from a system write them", () => {
+  test("a time of day after the date is dropped; Excel dates with a time fraction count as their day", () => {
+    const { result, table } = analyse(
+      [
+        { id: "1", received: "2023-09-28 16:45:00", limit: 3 },
+        { id: "2", received: "2023/9/28 9:05", limit: 3, closed: serial("2023-10-09") + 0.75, satisfaction: "满意" },
+      ],
+      "2023-10-20",
+    );
+    expect(table.issues).toEqual([]);
+    expect(result.appeals.map((a) => a.due)).toEqual([serial("2023-10-09"), serial("2023-10-09")]);
+    expect(result.appeals[1].daysToClose).toBe(3);
+  });
+});
+
 describe("the seed: 1466 appeals, 1460 closed", () => {
   const rows: Row[] = Array.from({ length: 1466 }, (_, i) =>
     i < 1460
