@@ -6,6 +6,7 @@
 import type { CellValue } from "../num";
 import { isReadError, readTable, SheetLike, Table } from "../table";
 import { missingColumnsError } from "../validate/engine";
+import { chooseTable } from "../table/kinds";
 import { DayOverride, WorkCalendar } from "./calendar";
 import { analyzeAppeals, AppealsResult } from "./analyze";
 import { AppealsParams, readAppealsParams } from "./params";
@@ -75,16 +76,10 @@ export function loadAppeals(input: AppealsLoadInput): AppealsLoaded | { error: s
   return { result, table, params: p.params, calendar, notes: [...p.warnings, ...h.notes] };
 }
 
-/** The register among a workbook's sheets: the one named 诉求台账, else the first whose header reads as a register. */
+/** The register among a workbook's sheets, by the one sheet chooser (诉求台账 preferred), or null. */
 export function findRegister<S extends SheetLike>(sheets: readonly (S | null)[]): S | null {
-  const named = sheets.find((s) => s && s.name === APPEALS_SHEET);
-  if (named) return named;
-  for (const s of sheets) {
-    if (!s || s.name === APPEALS_ANALYSIS_SHEET) continue;
-    const t = readTable({ ...s, values: s.values.slice(0, 16) }, appealsSpec);
-    if (!isReadError(t) && t.missing.length === 0) return s;
-  }
-  return null;
+  const chosen = chooseTable(sheets, [appealsSpec], { exclude: [APPEALS_ANALYSIS_SHEET], preferred: [APPEALS_SHEET] });
+  return "error" in chosen ? null : (chosen.sheet as S);
 }
 
 /** A whole workbook's appeals (register, 参数, 节假日 found by name), or null when it has no register. */

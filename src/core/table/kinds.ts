@@ -4,6 +4,7 @@
  * core/table/index (the specs live with their features and import core/table themselves).
  */
 import { acreSpec } from "../acre/spec";
+import { appealsSpec } from "../appeals/spec";
 import { targetsSpec } from "../monitor/targets";
 import { poolSpec } from "../pool/spec";
 import { monthlySpec } from "../validate/specs";
@@ -11,7 +12,7 @@ import { ChooseOptions, chooseSheet, Chosen, classifySheet, KindFit, rankSheets 
 import type { SheetLike, TableSpec } from "./read";
 
 /** In tie order: a header that fits two kinds equally is the first one's. */
-export const TABLE_KINDS: readonly TableSpec[] = [monthlySpec, poolSpec, acreSpec, targetsSpec];
+export const TABLE_KINDS: readonly TableSpec[] = [monthlySpec, poolSpec, acreSpec, targetsSpec, appealsSpec];
 
 const withKnown = (wanted: readonly TableSpec[]) => [...TABLE_KINDS, ...wanted.filter((w) => !TABLE_KINDS.includes(w))];
 
