@@ -3,9 +3,12 @@
  * template. One page (taskpane.html) loads both bundles: functions.js (custom functions) and
  * taskpane.js (React pane).
  *
- *   npm run build                                      production build → dist/
+ *   npm run build                                      production build → dist/, with a
+ *                                                      development manifest pointing at localhost,
+ *                                                      dist/manifest.localhost-dev.xml
  *   npm run build -- --env urlProd=https://intranet.example/jx/
  *                                                      … with dist/manifest.xml pointing there
+ * Either manifest's <Version> is package.json's version with a fourth part (0.1.0 → 0.1.0.0).
  *   npm run dev-server                                 https://localhost:3000/ (dev certificates,
  *                                                      else a self-signed one in .certs/, else http)
  */
@@ -80,6 +83,16 @@ async function devServerTransport() {
   }
 }
 
+/** The manifest's <Version>: package.json's version (pre-release and build tags dropped) with a fourth part. */
+function manifestVersion(version) {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(String(version));
+  if (!m) throw new Error(`package.json version ${JSON.stringify(version)} is not x.y.z`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+/** dist/manifest.xml only for a deployment (--env urlProd); otherwise a name that says it points at localhost. */
+const DEV_MANIFEST = "manifest.localhost-dev.xml";
+
 function normaliseBase(u) {
   return u.endsWith("/") ? u : u + "/";
 }
@@ -89,6 +102,8 @@ module.exports = async (env = {}, options = {}) => {
   const urlProd = env.urlProd ? normaliseBase(String(env.urlProd)) : undefined;
   if (urlProd && !/^https:\/\/[^/]+\//.test(urlProd)) throw new Error(`--env urlProd must be an absolute https URL (got ${env.urlProd})`);
   const rewrite = !dev && urlProd;
+  const manifestName = rewrite ? "manifest.xml" : DEV_MANIFEST;
+  const version = manifestVersion(require("./package.json").version);
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -144,9 +159,10 @@ module.exports = async (env = {}, options = {}) => {
           { from: "src/taskpane/support.html", to: "support.html" },
           {
             from: "manifest.xml",
-            to: "manifest.xml",
+            to: manifestName,
             transform(content) {
-              return rewrite ? content.toString().split(urlDev).join(urlProd) : content;
+              const xml = content.toString().replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
+              return rewrite ? xml.split(urlDev).join(urlProd) : xml;
             },
           },
           // office.js served from the add-in's own origin (no CDN); already minified, so the
@@ -161,7 +177,7 @@ module.exports = async (env = {}, options = {}) => {
           })),
         ],
       }),
-      new GuardPlugin({ manifestBase: rewrite ? urlProd : urlDev }),
+      new GuardPlugin({ manifestBase: rewrite ? urlProd : urlDev, manifestName }),
     ],
     performance: {
       hints: dev ? false : "warning",
@@ -186,8 +202,9 @@ module.exports = async (env = {}, options = {}) => {
  * manifest must pass the structural check with the base URL it was built for.
  */
 class GuardPlugin {
-  constructor({ manifestBase }) {
+  constructor({ manifestBase, manifestName }) {
     this.manifestBase = manifestBase;
+    this.manifestName = manifestName;
   }
   apply(compiler) {
     const { Compilation, WebpackError } = compiler.webpack;
@@ -209,16 +226,17 @@ class GuardPlugin {
         }
       });
       compilation.hooks.processAssets.tapPromise({ name: "GuardPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, async () => {
-        const asset = compilation.getAsset("manifest.xml");
+        const name = this.manifestName;
+        const asset = compilation.getAsset(name);
         if (!asset) return;
         const xml = asset.source.source().toString();
-        const schema = await schemaCheck(xml, "dist/manifest.xml");
+        const schema = await schemaCheck(xml, `dist/${name}`);
         if (!schema.ok) {
-          compilation.errors.push(new WebpackError(`dist/manifest.xml is not valid against Microsoft's manifest schema:\n  ${schema.errors.join("\n  ")}`));
+          compilation.errors.push(new WebpackError(`dist/${name} is not valid against Microsoft's manifest schema:\n  ${schema.errors.join("\n  ")}`));
           return;
         }
         const { ok, errors } = checkManifest(xml, { baseUrl: this.manifestBase });
-        if (!ok) compilation.errors.push(new WebpackError(`dist/manifest.xml fails the structural check:\n  ${errors.join("\n  ")}`));
+        if (!ok) compilation.errors.push(new WebpackError(`dist/${name} fails the structural check:\n  ${errors.join("\n  ")}`));
       });
     });
   }

@@ -48,7 +48,7 @@ beforeAll(ensureBuilt, 180_000);
 
 describe("production bundle (dist/)", () => {
   test("has the shared-runtime page, both bundles, metadata and a local office.js", () => {
-    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-zh-cn.json", "office-js/office.js", "manifest.xml", "assets/icon-32.png"]) {
+    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-zh-cn.json", "office-js/office.js", "manifest.localhost-dev.xml", "assets/icon-32.png"]) {
       expect(fs.existsSync(path.join(dist, f))).toBe(true);
     }
   });
@@ -141,6 +141,15 @@ describe("production bundle (dist/)", () => {
     expect(inMaps).toEqual([]);
   });
 
+  test("a build without --env urlProd writes a development manifest named as such, never dist/manifest.xml", () => {
+    expect(fs.existsSync(path.join(dist, "manifest.xml"))).toBe(false);
+    const xml = read("manifest.localhost-dev.xml");
+    expect(checkManifest(xml).info.baseUrl).toBe("https://localhost:3000/");
+    // <Version> is package.json's, with a fourth part
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect(/<Version>([^<]*)<\/Version>/.exec(xml)?.[1]).toBe(`${version.split(/[-+]/)[0]}.0`);
+  });
+
   test("every manifest in dist/ is well-formed XML and valid against Microsoft's schema", async () => {
     const manifests = distFiles().filter((f) => /manifest[^/]*\.xml$/.test(f));
     expect(manifests.length).toBeGreaterThan(0);
@@ -148,7 +157,7 @@ describe("production bundle (dist/)", () => {
   });
 
   test("nothing is fetched from outside localhost and the configured base URL", () => {
-    const built = checkManifest(read("manifest.xml"));
+    const built = checkManifest(read("manifest.localhost-dev.xml"));
     expect(built.errors).toEqual([]);
     const hits = scanDir(dist, { allow: [built.info.baseUrl] });
     expect(hits).toEqual([]);

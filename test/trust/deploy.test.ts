@@ -17,7 +17,7 @@ const { schemaCheck } = require("../../scripts/manifest-schema") as {
   schemaCheck: (xml: string, fileName?: string) => Promise<{ ok: boolean; errors: string[] }>;
 };
 const { checkManifest } = require("../../scripts/manifest-check") as {
-  checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { baseUrl: string } };
+  checkManifest: (xml: string, o?: { baseUrl?: string }) => { ok: boolean; errors: string[]; info: { baseUrl: string; version: string } };
 };
 
 const root = path.join(__dirname, "..", "..");
@@ -51,6 +51,13 @@ test("the manifest passes the structural check with the intranet base URL and na
   const values = [...xml.matchAll(/\b(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
   expect(values.length).toBeGreaterThan(5);
   expect(values.filter((u) => !u.startsWith(BASE))).toEqual([]);
+});
+
+test("the deployment's manifest is dist/manifest.xml with package.json's version; no localhost manifest beside it", () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+  const xml = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+  expect(checkManifest(xml, { baseUrl: BASE }).info.version).toBe(`${version.split(/[-+]/)[0]}.0`);
+  expect(files(out).filter((f) => /manifest/.test(f))).toEqual(["manifest.xml"]);
 });
 
 test("the folder is complete: every file the manifest points at is in it", () => {
