@@ -91,6 +91,7 @@ function render(r: AppealsResult, notes: string[]): string {
     ["按诉求类别 (by category)", r.byCategory],
   ] as const) {
     lines.push("", title);
+    if (!list.length) lines.push("  （无）");
     for (const g of list) lines.push(groupLine(g, d));
   }
   const recurring = r.byCategory.filter((c) => c.recurring);

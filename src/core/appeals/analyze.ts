@@ -281,7 +281,7 @@ export function analyzeAppeals(table: Table, opts: AnalyzeOptions): AppealsResul
         `(${unknownRatings.length} rating(s) not one of the five levels; not counted)`,
     );
   }
-  notes.push(...calendar.unknownYearNotes(lo, hi));
+  if (appeals.length) notes.push(...calendar.unknownYearNotes(lo, hi));
 
   const total = appeals.length;
   const whole = new Group();
