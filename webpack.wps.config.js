@@ -31,7 +31,8 @@ class WpsFilesPlugin {
     compiler.hooks.thisCompilation.tap("WpsFilesPlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "WpsFilesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const meta = requireTs(path.join(__dirname, "src/wps/metadata.ts"));
-        for (const f of ["src/wps/metadata.ts", "src/functions/impl.ts", "src/functions/zh-CN.ts"]) compilation.fileDependencies.add(path.join(__dirname, f));
+        compilation.fileDependencies.add(path.join(__dirname, "src/wps/metadata.ts"));
+        compilation.contextDependencies.add(path.join(__dirname, "src/functions")); // the function table and its families
         const files = {
           "functions.json": JSON.stringify(meta.wpsFunctionsJson(), null, 2) + "\n",
           "manifest.xml": meta.manifestXml(),

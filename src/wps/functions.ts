@@ -1,7 +1,7 @@
 /**
  * The 17 JX custom functions for WPS 表格 (since WPS 12.1.0.20540; synchronous calls only):
- * the SAME engine-neutral implementations (src/functions/impl.ts) that Excel and the
- * HyperFormula workbench call, registered with `wps.AddCustomFunction("JX", id, fn)` as the
+ * the SAME engine-neutral implementations (the function table, src/functions/table.ts) that
+ * Excel and the HyperFormula workbench call, registered with `wps.AddCustomFunction("JX", id, fn)` as the
  * wpsjs templates do. Formula syntax: `JX.YOY_GROWTH(B2, C2)`; names are the ASCII ids (WPS
  * accepts only `^[a-zA-Z_][a-zA-Z0-9_]*$`); the Chinese names and descriptions are in
  * functions.json (./metadata.ts), which WPS shows in 插入函数 › 用户定义.
@@ -9,7 +9,8 @@
  * Results: one cell → a plain value; several cells → a 2-D array (whether WPS spills it is
  * unverified, see docs/wps.md). Errors: see toWpsCell, the one place they are translated.
  */
-import { impl, FUNCTION_IDS, FunctionId, Out, OutValue } from "../functions/impl";
+import { FUNCTION_IDS, FUNCTIONS, FunctionId } from "../functions/table";
+import type { Out, OutValue } from "../functions/broadcast";
 import { isError } from "../core/result";
 
 export const WPS_NAMESPACE = "JX";
@@ -34,7 +35,7 @@ export function toWps(v: OutValue): unknown {
 
 /** The function WPS calls for an id: raw arguments to the implementation, the result translated. */
 export function wpsFunction(id: FunctionId): (...args: unknown[]) => unknown {
-  const f = impl[id];
+  const f = FUNCTIONS[id].impl;
   return (...args: unknown[]) => toWps(f(...args));
 }
 

@@ -1,12 +1,12 @@
 /**
- * What WPS reads about the add-in, generated from the function table (src/functions/impl.ts
- * SPECS: parameters and their kinds; src/functions/zh-CN.ts: Chinese names and descriptions),
- * never written by hand: functions.json (the format of wpsjs's functionsScanner), manifest.xml
+ * What WPS reads about the add-in, generated from the one function table
+ * (src/functions/table.ts: parameters and their kinds, Chinese names and descriptions — the
+ * table Excel's functions.json and the workbench use), never written by hand: functions.json (the format of wpsjs's functionsScanner), manifest.xml
  * (the functions' namespace), publish.xml (per-user offline install) and jsplugins.xml
  * (an intranet server). Pure: the build (webpack.wps.config.js) and the tests call it.
  */
-import { SPECS, FUNCTION_IDS, ParamSpec } from "../functions/impl";
-import { zhCN } from "../functions/zh-CN";
+import { FUNCTION_IDS, FUNCTIONS } from "../functions/table";
+import type { ParamSpec } from "../functions/define";
 import { WPS_NAMESPACE } from "./functions";
 
 /** The add-in's name in WPS (ASCII: wpsjs refuses others) and its folder under jsaddons/. */
@@ -31,16 +31,11 @@ function paramType(p: ParamSpec): string {
 export function wpsFunctionsJson(): { functions: WpsFunctionMeta[] } {
   return {
     functions: FUNCTION_IDS.map((id) => {
-      const zh = zhCN[id];
-      if (!zh) throw new Error(`src/functions/zh-CN.ts has no entry for ${id}`);
+      const f = FUNCTIONS[id];
       return {
         name: id,
-        description: `${zh.name}：${zh.description}`,
-        parameters: SPECS[id].params.map((p: ParamSpec) => ({
-          name: p.name,
-          description: zh.parameters[p.name] ?? "",
-          type: paramType(p),
-        })),
+        description: `${f.zh.name}：${f.zh.description}`,
+        parameters: f.params.map((p) => ({ name: p.name, description: p.zh, type: paramType(p) })),
         result: { type: "any" },
       };
     }),

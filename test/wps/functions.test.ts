@@ -1,12 +1,11 @@
 /**
  * The JX functions through the WPS registration (src/wps/functions.ts) under a stub
- * `wps.AddCustomFunction`, and functions.json generated from the same table. The built
+ * `wps.AddCustomFunction`, and functions.json generated from the same table (src/functions/table.ts). The built
  * dist-wps/main.js is run the same way in test/wps/bundle.test.ts.
  */
 import { registerWpsFunctions, toWps, toWpsCell, WPS_NAMESPACE } from "../../src/wps/functions";
 import { wpsFunctionsJson } from "../../src/wps/metadata";
-import { FUNCTION_IDS, SPECS, impl } from "../../src/functions/impl";
-import { zhCN } from "../../src/functions/zh-CN";
+import { FUNCTION_IDS, FUNCTIONS } from "../../src/functions/table";
 import { cellError } from "../../src/core/result";
 
 const ISSUE_17 = ["YOY_GROWTH", "TARGET_RATE", "TIME_PROGRESS", "PROGRESS_GAP", "CONTRIBUTION", "PULL", "MU", "ACRE_TAX", "ACRE_REVENUE", "ENERGY_TAX", "LABOR_PRODUCTIVITY", "ACRE_SCORE", "ACRE_GRADE", "USCC_VALID", "APPEAL_CARD", "SCALE_PROJECTION", "SCALE_GAP"];
@@ -69,8 +68,8 @@ describe("registration", () => {
     registerWpsFunctions(host);
     const args: unknown[] = [[[120], [0]], [[100], [5]], [[3], [3]], [[2], [1]]];
     for (const id of FUNCTION_IDS) {
-      const n = SPECS[id].params.length;
-      expect([id, fns[id](...args.slice(0, n))]).toEqual([id, toWps(impl[id](...args.slice(0, n)))]);
+      const n = FUNCTIONS[id].params.length;
+      expect([id, fns[id](...args.slice(0, n))]).toEqual([id, toWps(FUNCTIONS[id].impl(...args.slice(0, n)))]);
     }
   });
 });
@@ -81,9 +80,9 @@ describe("functions.json", () => {
   test("the 17 functions with the parameters of the shared table, Chinese descriptions", () => {
     expect(meta.functions.map((f) => f.name).sort()).toEqual([...ISSUE_17].sort());
     for (const f of meta.functions) {
-      const id = f.name as keyof typeof SPECS;
-      expect(f.description.startsWith(`${zhCN[id].name}：`)).toBe(true);
-      expect(f.parameters.map((p) => p.name)).toEqual(SPECS[id].params.map((p) => p.name));
+      const id = f.name as keyof typeof FUNCTIONS;
+      expect(f.description).toBe(`${FUNCTIONS[id].zh.name}：${FUNCTIONS[id].zh.description}`);
+      expect(f.parameters.map((p) => [p.name, p.description])).toEqual(FUNCTIONS[id].params.map((p) => [p.name, p.zh]));
       for (const p of f.parameters) expect([f.name, p.name, /[\u4e00-\u9fff]/.test(p.description)]).toEqual([f.name, p.name, true]);
       expect(f.result).toEqual({ type: "any" });
     }
