@@ -69,25 +69,13 @@ export function GradeBars({ evaluation }: { evaluation: AcreEvaluation }): React
 
 /** In-scope firms with an adjustment (一票否决, 调整等级, 不定等级): rank grade → final grade and the reason; click for the detail. */
 export function AdjustedList({ firms, onSelect }: { firms: FirmResult[]; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
-  const s = useStyles();
-  const adjusted = firms.filter((f) => f.adjustment);
-  if (adjusted.length === 0) {
-    return (
-      <Text size={200} className={s.muted}>
-        无 (none)
-      </Text>
-    );
-  }
   return (
-    <ul className={s.list} data-testid="adjusted">
-      {adjusted.map((f) => (
-        <li key={f.row}>
-          <Button appearance="subtle" size="small" className={s.item} onClick={() => onSelect?.(f)} data-testid="adjusted-item">
-            {f.name}：{ADJUSTMENT_LABELS[f.adjustment!.kind]}，排名等级 {f.rankGrade ?? "—"} → 最终等级 {f.grade ?? "不定等级"}；{f.adjustment!.reason || "（未填写原因）"}
-          </Button>
-        </li>
-      ))}
-    </ul>
+    <FirmButtons
+      firms={firms.filter((f) => f.adjustment)}
+      testId="adjusted"
+      onSelect={onSelect}
+      text={(f) => `${f.name}：${ADJUSTMENT_LABELS[f.adjustment!.kind]}，排名等级 ${f.rankGrade ?? "—"} → 最终等级 ${f.grade ?? "不定等级"}；${f.adjustment!.reason || "（未填写原因）"}`}
+    />
   );
 }
 
@@ -167,8 +155,8 @@ export function AggregatesTable({ evaluation }: { evaluation: AcreEvaluation }):
   );
 }
 
-/** Firms not evaluated, with the reason; clicking selects the firm's row in the data sheet. */
-export function OutOfScopeList({ firms, onSelect }: { firms: FirmResult[]; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
+/** A list of firms as buttons (clicking calls onSelect), or 无 when empty. */
+function FirmButtons({ firms, text, testId, onSelect }: { firms: FirmResult[]; text: (f: FirmResult) => string; testId: string; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
   const s = useStyles();
   if (firms.length === 0) {
     return (
@@ -178,16 +166,21 @@ export function OutOfScopeList({ firms, onSelect }: { firms: FirmResult[]; onSel
     );
   }
   return (
-    <ul className={s.list} data-testid="out-of-scope">
+    <ul className={s.list} data-testid={testId}>
       {firms.map((f) => (
         <li key={f.row}>
-          <Button appearance="subtle" size="small" className={s.item} onClick={() => onSelect?.(f)} data-testid="out-of-scope-item">
-            第 {f.row} 行 {f.name ?? "（无名称）"}{f.scale ? `（${f.scale}）` : ""}：{f.reason}
+          <Button appearance="subtle" size="small" className={s.item} onClick={() => onSelect?.(f)} data-testid={`${testId}-item`}>
+            {text(f)}
           </Button>
         </li>
       ))}
     </ul>
   );
+}
+
+/** Firms not evaluated, with the reason; clicking selects the firm's row in the data sheet. */
+export function OutOfScopeList({ firms, onSelect }: { firms: FirmResult[]; onSelect?: (f: FirmResult) => void }): React.JSX.Element {
+  return <FirmButtons firms={firms} testId="out-of-scope" onSelect={onSelect} text={(f) => `第 ${f.row} 行 ${f.name ?? "（无名称）"}${f.scale ? `（${f.scale}）` : ""}：${f.reason}`} />;
 }
 
 /** Final-grade changes against last year's result (its 最终等级, or 等级 in an older sheet). */

@@ -11,6 +11,7 @@ import { defaultParams, AcreParams, readParams, paramRows, presetParams } from "
 import { toJson, resultSheet, readLastYear } from "../../../src/core/acre/result";
 import { runAcre } from "../../../src/core/acre/run";
 import { compareWithLastYear } from "../../../src/core/acre/compare";
+import { above, threeAbove } from "./fixture";
 
 const params = (patch: Partial<AcreParams> = {}): AcreParams => ({ ...defaultParams(), ...patch });
 const ten = (patch: Record<string, Partial<AcreFirmInput>> = {}): AcreFirmInput[] =>
@@ -121,17 +122,6 @@ describe("是否经开区: the 3 亩 rule does not apply in the zone", () => {
 });
 
 // 规上 pool of evaluate.test.ts (甲 乙 丙: benchmarks 6, 125, 0.096, 20) plus a fourth firm
-const above = (name: string, land: number, tax: number | null, revenue: number, valueAdded: number, energy: number | null, employees: number): AcreFirmInput => ({
-  name,
-  scale: "规上",
-  land,
-  tax,
-  revenue,
-  valueAdded,
-  energy,
-  employees,
-});
-const threeAbove = [above("甲", 10, 100, 1000, 300, 1000, 10), above("乙", 20, 100, 3000, 300, 1000, 20), above("丙", 10, 40, 1000, 200, 500, 10)];
 
 describe("negative tax (after VAT-credit refunds)", () => {
   const ev = evaluateFirms([...threeAbove, above("负", 10, -40, 1000, 200, 500, 10)]);

@@ -3,17 +3,8 @@ import { defaultParams, AcreParams } from "../../../src/core/acre/params";
 import { ratioScore } from "../../../src/core/acre/score";
 import { acreSpec } from "../../../src/core/acre/spec";
 import { readTable, isReadError } from "../../../src/core/table";
+import { above, threeAbove } from "./fixture";
 
-const above = (name: string, land: number | null, tax: number | null, revenue: number | null, valueAdded: number | null, energy: number | null, employees: number | null): AcreFirmInput => ({
-  name,
-  scale: "规上",
-  land,
-  tax,
-  revenue,
-  valueAdded,
-  energy,
-  employees,
-});
 const below = (name: string, land: number | null, tax: number | null): AcreFirmInput => ({ name, scale: "规下", land, tax, revenue: 100 });
 
 function params(patch: Partial<AcreParams> = {}): AcreParams {
@@ -21,9 +12,6 @@ function params(patch: Partial<AcreParams> = {}): AcreParams {
 }
 const byName = (firms: FirmResult[], name: string) => firms.find((f) => f.name === name)!;
 
-// Hand-computed pool: Σland 40, Σtax 240, Σrevenue 5000, Σvalue added 800, Σenergy 2500, Σemployees 40
-// → benchmarks 亩均税收 6, 亩均营业收入 125, 单位能耗税收 0.096, 全员劳动生产率 20.
-const threeAbove = [above("甲", 10, 100, 1000, 300, 1000, 10), above("乙", 20, 100, 3000, 300, 1000, 20), above("丙", 10, 40, 1000, 200, 500, 10)];
 
 describe("ratio method (defaults)", () => {
   const ev = evaluateFirms(threeAbove);
