@@ -8,9 +8,9 @@
  */
 import { isError, Result } from "../result";
 import { gradeAll, Grade } from "./grade";
-import { DataKey, indicatorDef, INDICATORS, IndicatorKey } from "./indicators";
+import { DataKey, indicatorDef, IndicatorKey } from "./indicators";
 import { FirmResult, GradeCounts, PoolName } from "./model";
-import { AcreParams } from "./params";
+import { AcreParams, allIndicatorsInUse } from "./params";
 import { minMaxScore, ratioScore } from "./score";
 import { Use } from "./scope";
 import { Scale } from "./spec";
@@ -40,8 +40,8 @@ function negativeTax(f: FirmResult, num: DataKey): boolean {
 export function poolBenchmarks(members: FirmResult[], pool: PoolName, params: AcreParams, notes: string[]): PoolBenchmarks {
   const bm: Partial<Record<IndicatorKey, number>> = {};
   const rg: Partial<Record<IndicatorKey, [number, number]>> = {};
-  for (const d of INDICATORS) {
-    const k = d.key;
+  for (const k of allIndicatorsInUse(params)) {
+    const d = indicatorDef(k);
     const num = d.numerator(params.laborNumerator);
     let a = 0;
     let b = 0;
@@ -147,12 +147,15 @@ export function scorePool(members: FirmResult[], pool: PoolName, b: PoolBenchmar
     f.parts[u.key] = total / n;
     f.score += total / n;
   }
-  for (const f of members) {
+  for (let i = 0; i < members.length; i++) {
+    const f = members[i];
     if (f.score === null) continue;
-    const missing = uses[f.scale!].filter((u) => f.indicators[u.key] === undefined && f.parts[u.key] !== undefined);
-    if (missing.length && params.missing !== "exclude") {
-      const what = missing.map((u) => `${indicatorDef(u.key).label} ${fmt(f.parts[u.key]!)} 分`).join("、");
-      f.notes.push(`指标缺失，${POLICY_TEXT[params.missing]}计：${what} (missing indicator scored by the 缺项处理 policy)`);
+    if (params.missing !== "exclude") {
+      const missing = uses[f.scale!].filter((u) => f.indicators[u.key] === undefined && f.parts[u.key] !== undefined);
+      if (missing.length) {
+        const what = missing.map((u) => `${indicatorDef(u.key).label} ${fmt(f.parts[u.key]!)} 分`).join("、");
+        f.notes.push(`指标缺失，${POLICY_TEXT[params.missing]}计：${what} (missing indicator scored by the 缺项处理 policy)`);
+      }
     }
     if (f.data.tax !== null && f.data.tax < 0 && uses[f.scale!].some((u) => u.num === "tax")) {
       f.notes.push(`实缴税金为负（${fmt(f.data.tax)} 万元），税收类指标按 0 分计，汇总按实际数 (negative tax: its tax indicators score 0; aggregates use the tax as reported)`);
