@@ -191,3 +191,22 @@ describe("jx acre with the 定档调档 columns (issue 14 contract)", () => {
     expect(out).toContain("第 6 行 f5：一票否决，排名等级 — → 最终等级 D；重大安全事故");
   });
 });
+
+describe("jx validate on 亩均数据 reads the evaluation's 参数", () => {
+  test("规下企业用地下限 5 in 参数: the 4 亩 firm is an A-SCOPE 提示 in validate and out of scope in acre; a negative tax is a 提示", async () => {
+    const data = [
+      ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"],
+      ["四亩厂", "91340722MA2000001X", "规下", 4, 10, 300, 50, 20, 5],
+      ["负税厂", "91340722MA20000027", "规下", 10, -5, 300, 50, 20, 5],
+    ];
+    const file = await writeXlsx(tmp("params-validate.xlsx"), { 亩均数据: data, 参数: [["参数", "值"], ["规下企业用地下限(亩)", 5]] });
+    const v = await jx("validate", file, "--rules", "acre", "--json");
+    const j = JSON.parse(v.out);
+    const scope = j.findings.filter((f: { rule: string }) => f.rule === "A-SCOPE");
+    expect(scope.map((f: { cell: string; message: string }) => [f.cell, f.message.slice(0, 18)])).toEqual([["D2", "规下企业用地 4 亩，不足 5 亩，"]]);
+    const neg = j.findings.filter((f: { rule: string }) => f.rule === "A-TAX-NEG" || f.rule === "A-NEG");
+    expect(neg.map((f: { rule: string; cell: string; severity: string }) => [f.rule, f.cell, f.severity])).toEqual([["A-TAX-NEG", "E3", "warning"]]);
+    const a = JSON.parse((await jx("acre", file, "--json")).out);
+    expect(a.firms.map((f: { inScope: boolean }) => f.inScope)).toEqual([false, true]);
+  });
+});
