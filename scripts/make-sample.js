@@ -289,7 +289,7 @@ function targetRows() {
   const template = targetsTemplate();
   // 1–10月 completions (fictitious, plausible for the 2023 plan). Output stays blank: the
   // monitoring tab sums it from the 10月 firm table.
-  const actual = { 工业增加值增速: 7.5, 工业投资: 41.2, 技改投资: 7.1, 净增规上企业数: 12, 退规企业数: 3 };
+  const actual = { 工业增加值增速: 7.5, 工业投资: 41.2, 技改投资: 7.1, 净增规上企业数: 3, 退规企业数: 3 }; // 净增 = the 培育库 ledger: 6 已入规 − 3 退规 (one figure, one value)
   const [header, ...rows] = template;
   return { header, rows: rows.map((r) => (r[0] in actual ? [...r.slice(0, 4), actual[r[0]]] : r)) };
 }

@@ -68,6 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
       const loaded = loadMonitor({ sheets, sheet: opts.sheet ?? null, month, targets, previous });
       if ("error" in loaded) return fail(loaded.error);
       const result = analyzeMonth(loaded.input);
+      for (const w of loaded.warnings) ctx.err(`警告 (warning): ${w}`);
       const notes = [...loaded.notes, ...result.notes, ...result.rulesSkipped.map((s) => `未运行规则 ${s.rule} (rule not run)：${s.reason}`)];
       if (opts.json) {
         ctx.out(JSON.stringify(toJson(result)));
@@ -96,7 +97,7 @@ function render(r: MonitorResult, monthFrom: string, notes: string[]): string {
     const mark = targetMark(x).label;
     if (x.kind === "总量") {
       const amount = isCountUnit(x.unit) ? (v: number | null) => (v === null ? "—" : `${v} ${x.unit}`) : (v: number | null) => (v === null ? "—" : `${wan(v)} 万元`);
-      lines.push(`  ${x.name}: 完成 ${amount(x.actual)} / 目标 ${amount(x.target)}，完成率 ${pct(x.rate)}，较序时 ${pp(x.gap)} 个百分点 ${mark}`);
+      lines.push(`  ${x.name}: 完成 ${amount(x.actual)} / 目标 ${amount(x.target)}，完成率 ${pct(x.rate)}，较序时 ${pp(x.gap)} 个百分点 ${mark}${x.source === "pool" ? `（来源：培育库台账 (pool ledger)）` : ""}`);
     } else {
       lines.push(`  ${x.name}: 实际 ${pct(x.actual)} / 目标 ${pct(x.target)}，差 ${pp(x.gap)} 个百分点 ${mark}`);
     }

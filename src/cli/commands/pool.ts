@@ -65,6 +65,7 @@ export function register(program: Command, ctx: CliContext): void {
       if ("error" in from) return fail(from.error);
       const report = analyzePool(from.input, options);
       if (failed(report)) return fail(report.error);
+      if (report.netFigure.mismatch) ctx.err(`警告 (warning): ${report.netFigure.mismatch}`);
       for (const note of report.notes) ctx.err(`提示 (note): ${note}`);
       for (const f of report.firms) for (const note of f.notes) ctx.err(`提示 (note): ${f.name}（第 ${f.row} 行 row ${f.row}）：${note}`);
       if (opts.json) ctx.out(JSON.stringify(poolJson(report), null, 2));
@@ -97,6 +98,7 @@ function text(r: PoolReport): string {
     `按状态 (by status)：${counts(s.byStatus)}`,
     `拟进规 (measured against 2000 万)：已达标 (reached) ${s.reached} 家；预计年内跨过 (projected to cross) ${s.projectedToCross} 家；预警 (at risk) ${s.detail.atRisk} 家；上年已超 2000 万 (last year above) ${s.lastYearAbove} 家`,
     `净增规上 (net)：新增 ${s.added} − 退规 ${s.droppedOut} = ${s.net}，目标 ${s.target}${progress}；退库 (removed) ${s.removed}`,
+    `  来源 (source)：${r.netFigure.sourceText}`,
     "",
     "企业（按差距升序）(firms, by gap ascending)：",
     ["企业名称", "层级", "状态", "包保领导", "1-本月", "预计全年", "差距/增速", `尚需月均(至${r.byMonth}月)`, "本年月均", "提示"].join(" | "),

@@ -15,7 +15,7 @@ export function analyzeMonth(input: MonitorInput): MonitorResult {
   const params: MonitorParams = { ...DEFAULT_PARAMS, ...input.params, severity: { ...DEFAULT_PARAMS.severity, ...input.params?.severity } };
   const cur = input.current;
   const { totals, out, notes } = countyTotals(cur);
-  const targets = targetProgress(input.targets, cur.month, totals.outputYtd);
+  const targets = targetProgress(input.targets, cur.month, totals.outputYtd, input.netNewFirms);
   if (!input.targets) notes.push("未找到目标表，不计算目标完成情况 (no 目标 sheet: target completion not computed)");
   for (const t of targets) if (t.note) notes.push(t.note);
   const history = monthHistory(cur, input.earlier);

@@ -2,6 +2,7 @@
  * The county figures of one month: totals with same-basis growth, targets against 序时进度,
  * contribution and concentration, the monthly series. Pure.
  */
+import type { NetNewFigure } from "../netNewFirms";
 import { contribution, pull, targetRate, timeProgress, yoyGrowth } from "../indicators";
 import { isError, Result } from "../result";
 import { NOT_TARGETS, Targets } from "./targets";
@@ -79,13 +80,15 @@ export function countyTotals(cur: MonthData): { totals: Totals; out: SameBasis; 
 }
 
 /** Each 目标 row with a target (but 退规企业数 and 入规截止月份) against 序时进度; the output's actual is the firms' sum. */
-export function targetProgress(targets: Targets | null | undefined, month: number, outputYtd: number): TargetProgress[] {
+export function targetProgress(targets: Targets | null | undefined, month: number, outputYtd: number, netNew?: NetNewFigure | null): TargetProgress[] {
   const progress = timeProgress(month) as number;
   const rows: TargetProgress[] = [];
   for (const t of targets?.items ?? []) {
     if ((t.key !== null && NOT_TARGETS.has(t.key)) || t.target === null) continue;
     const fromFirms = t.key === "output";
-    const actual = fromFirms ? outputYtd : t.actual;
+    // 净增规上: the one figure the pool tab shows too (the ledger when there is a pool).
+    const fromPool = t.key === "netNewFirms" && netNew?.source === "pool";
+    const actual = fromFirms ? outputYtd : fromPool ? netNew!.value : t.actual;
     let rate: number | null = null;
     let gap: number | null = null;
     if (actual !== null) {
@@ -102,7 +105,7 @@ export function targetProgress(targets: Targets | null | undefined, month: numbe
       actual === null && t.key === "valueAddedGrowth"
         ? `“${t.name}”为可比价增速，请在目标表“1-本月完成”填写统计部门公布的数；现价增速不作完成数 (comparable-price growth: type the published figure in 1-本月完成; the current-price growth is not its actual)`
         : null;
-    rows.push({ name: t.name, kind: t.kind, unit: fromFirms ? "万元" : t.unit, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : "sheet", row: t.row, note });
+    rows.push({ name: t.name, kind: t.kind, unit: fromFirms ? "万元" : t.unit, actual, target: t.target, rate, timeProgress: progress, gap, source: fromFirms ? "firms" : fromPool ? "pool" : "sheet", row: t.row, note });
   }
   return rows;
 }

@@ -7,6 +7,8 @@
 import { normalizeHeader } from "../table/headers";
 import { isReadError, readTable, ReportMonth, resolveMonth, SheetLike, Table } from "../table";
 import { chooseTable, rankTables } from "../table/kinds";
+import { analyzePool, failed, poolInputFrom } from "../pool/analyze";
+import { netNewFigure } from "../netNewFirms";
 import { toHalfWidth } from "../num";
 import { monthlySpec } from "../validate/specs";
 import { FirmField, FirmMonth, MonitorInput, MonitorParams, MonthData } from "./analyze";
@@ -89,6 +91,8 @@ export type Loaded =
       notes: string[];
       /** Names of the sheets that read as monthly reports (the report sheet included). */
       reports: string[];
+      /** Figures that disagree between two sources (净增规上 不一致): stderr in the CLI, a warning in the pane. */
+      warnings: string[];
     }
   | { error: string };
 
@@ -182,8 +186,14 @@ export function loadMonitor(opts: LoadOptions): Loaded {
       if (d.source !== "default") params = { ...params, byMonth: d.byMonth };
     }
   }
-  const input: MonitorInput = { current: toMonthData(table, month), earlier, targets, params };
-  return { input, table, monthFrom: found.from, notes, reports };
+  // 净增规上: the same figure as the pool tab (the ledger when the workbook has a pool).
+  const pool = poolInputFrom(opts.sheets);
+  const poolReport = "input" in pool ? analyzePool(pool.input, { month }) : null;
+  const ledger = poolReport && !failed(poolReport) ? { added: poolReport.summary.added, droppedOut: poolReport.summary.droppedOut, net: poolReport.summary.net, sheet: poolReport.table.sheet } : null;
+  const netNewFirms = netNewFigure(ledger, targets);
+  const warnings = netNewFirms?.mismatch ? [netNewFirms.mismatch] : [];
+  const input: MonitorInput = { current: toMonthData(table, month), earlier, targets, params, netNewFirms };
+  return { input, table, monthFrom: found.from, notes, reports, warnings };
 }
 
 export function toMonthData(table: Table, month: number): MonthData {

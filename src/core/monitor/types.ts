@@ -1,4 +1,5 @@
 /** Monitoring's shapes: a month's report in, the analysis out (amounts in 万元, rates as decimals). */
+import type { NetNewFigure } from "../netNewFirms";
 import { DEFAULT_DEADLINE_MONTH, SCALE_THRESHOLD } from "../pool/projection";
 import type { TargetKind, Targets } from "./targets";
 
@@ -114,7 +115,7 @@ export interface TargetProgress {
   /** 总量: rate − 序时进度; 增速: actual − target (points as decimals); null when not computable. */
   gap: number | null;
   /** Where the actual comes from. */
-  source: "firms" | "sheet";
+  source: "firms" | "sheet" | "pool";
   /** 目标 sheet row (1-based). */
   row: number;
   /** Why the actual is blank, when it is (工业增加值增速 without a typed 1-本月完成). */
@@ -179,6 +180,8 @@ export interface MonitorResult {
 
 export interface MonitorInput {
   current: MonthData;
+  /** 净增规上 as the pool tab shows it (core/netNewFirms.ts); without it the 目标 sheet's 1-本月完成. */
+  netNewFirms?: NetNewFigure | null;
   /** Earlier months of the same year (any order; later duplicates of a month are ignored). */
   earlier?: MonthData[];
   targets?: Targets | null;

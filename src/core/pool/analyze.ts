@@ -30,6 +30,7 @@
 import { isError } from "../result";
 import { isReadError, monthOfValue, readTable, ReadError, resolveMonth, SheetLike, Table } from "../table";
 import { chooseTable, rankTables } from "../table/kinds";
+import { netNewFigure } from "../netNewFirms";
 import { readTargets, Targets, TARGETS_SHEET, targetValue } from "../monitor/targets";
 import { projectFullYear, scaleGap, scalePace, SCALE_THRESHOLD } from "./projection";
 import { deadlineMonth, PARAMS_SHEET } from "./deadline";
@@ -244,6 +245,7 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
     summary,
     leaders: leaderView(firms),
     notes,
+    netFigure: netNewFigure({ added: summary.added, droppedOut: summary.droppedOut, net: summary.net, sheet: table.sheet }, targets)!,
   };
 }
 

@@ -1,4 +1,5 @@
 /** The pool report's shapes: what analyzePool returns and the pane, the CLI and the export read. */
+import type { NetNewFigure } from "../netNewFirms";
 import type { SheetLike, Table } from "../table";
 import type { DeadlineSource } from "./deadline";
 
@@ -116,6 +117,8 @@ export interface PoolReport {
   leaders: LeaderView[];
   /** zh-CN notes (with English gloss) about the workbook: parse issues, list sheets, months. */
   notes: string[];
+  /** 净增规上: the one figure shown everywhere (core/netNewFirms.ts), its source, and 不一致 with the 目标 sheet. */
+  netFigure: NetNewFigure;
 }
 
 export interface PoolInput {

@@ -18,7 +18,7 @@ import { monitorCharts } from "../../core/monitor/charts";
 import { PaneCharts } from "../shared/PaneCharts";
 import { REPORT_SHEET } from "../../core/report/compose";
 import { NamePicker } from "../shared/NamePicker";
-import { Status, StatusArea } from "../shared/StatusArea";
+import { Status, StatusArea, StatusBar } from "../shared/StatusArea";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -181,6 +181,9 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
           <Text size={200} className={s.muted} data-testid="month-line">
             {r.month}月 · 工作表“{r.sheet}” · 月份来自 {analysis.monthFrom} · 序时进度 {pct(r.month / 12)}
           </Text>
+          {analysis.warnings.map((w) => (
+            <StatusBar key={w} status={{ intent: "warning", text: w }} testId="figure-mismatch" multiline />
+          ))}
           <TotalsCards result={r} />
           <section className={s.section} aria-label="图表 (charts)">
             <PaneCharts charts={monitorCharts(r)} />

@@ -16,6 +16,8 @@ export interface Analysis {
   nameColumn: string;
   monthFrom: string;
   notes: string[];
+  /** Figures that disagree between two sources (净增规上 不一致), shown as a warning. */
+  warnings: string[];
 }
 
 export interface LoadedPane {
@@ -44,6 +46,7 @@ export async function loadAnalysis(port: WorkbookPort, choice: { sheet?: string 
       nameColumn: columnLetters(loaded.table.columns.name?.col ?? 1),
       monthFrom: loaded.monthFrom,
       notes: [...loaded.notes, ...result.notes],
+      warnings: loaded.warnings,
     },
   };
 }

@@ -210,6 +210,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
         </Text>
       </div>
       <StatusBar status={message} testId="pool-message" />
+      <StatusBar status={report.netFigure.mismatch ? { intent: "warning", text: report.netFigure.mismatch } : null} testId="net-mismatch" />
       {report.notes.length ? (
         <details>
           <summary>

@@ -55,6 +55,9 @@ export function SummaryCards({ report }: { report: PoolReport }): React.JSX.Elem
         <Text size={200} className={s.muted}>
           新增 {sum.added} − 退规 {sum.droppedOut} · 退库 {sum.removed}
         </Text>
+        <Text size={200} className={s.muted} data-testid="net-source">
+          来源 (source)：{report.netFigure.sourceText}
+        </Text>
       </Card>
     </div>
   );
