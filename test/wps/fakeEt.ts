@@ -7,8 +7,9 @@
  *    `Sheets.Item(name)` is refused (the adapter looks sheets up by index);
  *  - `Range.Value2` is a bare value for one cell, a 2-D array for several (empty → undefined);
  *    an assigned array must have the range's shape;
- *  - text written to `Value2` is parsed like typed input: "00123" → 123, "TRUE" → true, "=…" →
- *    a formula, unless protected by a leading apostrophe or the cell's format is "@";
+ *  - text written to `Value2` is parsed like typed input: "00123" → 123, "TRUE" → true, "=…",
+ *    "+…", "-…" (not a number) and "@…" → a formula, unless protected by a leading apostrophe
+ *    or the cell's format is "@";
  *  - colours are BGR numbers; a cell without fill reads Color 16777215 (white) with Pattern
  *    xlNone; `UsedRange` also counts cells that only have a format;
  *  - `ListObjects` has only `_Add` (as in the typings); `Sheets.Add` may return null (option).
@@ -87,11 +88,12 @@ function typed(x: unknown, cell: FakeCell): void {
     cell.value = x.slice(1);
   } else if (cell.numberFormat === "@") {
     cell.value = x;
-  } else if (x.startsWith("=") && x.length > 1) {
-    cell.formula = x;
-    cell.value = undefined; // not computed by the fake
   } else if (/^-?\d+(\.\d+)?$/.test(x)) {
     cell.value = Number(x);
+  } else if (/^[=+\-@]./.test(x)) {
+    // "=…", and like typed input "+…", "-…" (not a plain number) and "@…", is a formula.
+    cell.formula = x.startsWith("=") ? x : `=${x.replace(/^@/, "")}`;
+    cell.value = undefined; // not computed by the fake
   } else if (/^(true|false)$/i.test(x)) {
     cell.value = x.toUpperCase() === "TRUE";
   } else {

@@ -39,9 +39,11 @@ describe("the fake is strict where WPS is", () => {
     const ws = app.ActiveWorkbook!.Sheets.Item(1);
     expect(ws.Range("A1").Value2).toBe(1);
     expect(ws.Range("A1:C1").Value2).toEqual([[1, "a", undefined]]);
-    ws.Range("A2:D2").Value2 = [["00123", "'00123", "TRUE", "=A1"]];
+    ws.Range("A2:F2").Value2 = [["00123", "'00123", "TRUE", "=A1", "+1+1", "-5"]];
     expect(ws.Range("A2:C2").Value2).toEqual([[123, "00123", true]]);
     expect(cellOf(app.named("S"), "D2")!.formula).toBe("=A1");
+    expect(cellOf(app.named("S"), "E2")!.formula).toBe("=+1+1");
+    expect(ws.Range("F2").Value2).toBe(-5);
     expect(() => (ws.Range("A3:B3").Value2 = [[1]])).toThrow(/1×2/);
   });
 
