@@ -8,7 +8,7 @@
  * is explained — in a table without a 说明 column, 提示 are listed but do not block.
  */
 import type { CellValue } from "../num";
-import { classifySheet, columnLetters, FieldSpec, isReadError, readTable, ReadError, SheetLike, Table, TableRow, TableSpec } from "../table";
+import { classifySheet, showInUnit, columnLetters, FieldSpec, isReadError, readTable, ReadError, SheetLike, Table, TableRow, TableSpec } from "../table";
 import { monthFromSheet, monthOfValue } from "../table/month";
 
 export type Severity = "error" | "warning";
@@ -57,6 +57,11 @@ export interface RuleContext {
   /** The parsed text of a field (null when blank or absent). */
   str(row: TableRow, key: string): string | null;
   header(key: string): string;
+  /**
+   * A value of a column for a message, as it stands in the cell: in the header's unit, the
+   * canonical figure in brackets when that differs — “2890000 千元（289000 万元）” (units.ts showInUnit).
+   */
+  shown(key: string, value: number): string;
 }
 
 /** Where a hit points: a field of a table row, or an explicit sheet cell. */
@@ -158,6 +163,10 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
     str(row, key) {
       const v = row.values[key];
       return v === null || v === undefined ? null : String(v);
+    },
+    shown(key, value) {
+      const c = table.columns[key];
+      return c ? showInUnit(value, c.unit, c.target) : showInUnit(value, "", undefined);
     },
     header(key) {
       return table.columns[key]?.header ?? table.spec.fields.find((f) => f.key === key)?.header ?? key;

@@ -165,3 +165,34 @@ describe("6. month-precision dates are dates (the 1st of the month), noted once"
     expect(!failed(r) && r.firms.map((f) => f.entryDate)).toEqual([44986, 44986, 44986, 45000]);
   });
 });
+
+describe("3. messages quote the value as it stands in the cell, in the header's unit", () => {
+  test("a 合计 in 千元 that does not add up: 2890000 千元 (289000 万元), not “289000” under the 千元 label", () => {
+    const values: V[][] = [
+      ["企业名称", "统一社会信用代码", "本月工业总产值（千元）", "1-本月工业总产值（千元）", "说明"],
+      ["甲公司", uscc(1), 1200000, 2000000, null],
+      ["乙公司", uscc(2), 800000, 800000, null],
+      ["合计", null, 2000000, 2890000, null],
+    ];
+    const v = validateSheet(sheet("10月", values), RULE_SETS, "monthly");
+    if (isUnusable(v)) throw new Error(v.error);
+    const total = v.result.findings.find((f) => f.rule === "M-TOTAL")!;
+    expect([total.cell, total.message]).toEqual([
+      "D4",
+      "合计“1-本月工业总产值(千元)”为 2890000 千元（289000 万元），各行之和为 2800000 千元（280000 万元），相差 90000 千元（9000 万元） (the total of 1-本月工业总产值(千元) is 2890000 千元（289000 万元）, the rows sum to 2800000 千元（280000 万元）)",
+    ]);
+  });
+  test("a tax of −850 000 元: the 提示 quotes −850000 元 (−85 万元), and validation and evaluation read the same −85 万元", () => {
+    const values: V[][] = [
+      ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"],
+      ["甲公司", uscc(1), "规上", 50, -850000, 30000, 6000, 2000, 120],
+      ["乙公司", uscc(2), "规上", 40, 3000000, 25000, 5000, 1500, 100],
+    ];
+    const v = validateSheet(sheet("亩均数据", values), RULE_SETS, "acre");
+    if (isUnusable(v)) throw new Error(v.error);
+    const neg = v.result.findings.filter((f) => f.cell === "E2");
+    expect(neg.map((f) => [f.rule, f.severity])).toEqual([["A-TAX-NEG", "warning"]]);
+    expect(neg[0].message).toMatch(/^“实缴税金\(元\)”为负数（-850000 元（-85 万元））/);
+    expect(v.table.rows[0].values.tax).toBe(-85);
+  });
+});

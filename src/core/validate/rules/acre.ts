@@ -78,8 +78,8 @@ const negativeTax: Rule<{ header: string; value: number }> = {
   title: "实缴税金为负",
   gloss: "negative tax",
   reads: ["tax"],
-  message: (p) =>
-    `“${p.header}”为负数（${fmt(p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${fmt(p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
+  message: (p, ctx) =>
+    `“${p.header}”为负数（${ctx.shown("tax", p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${ctx.shown("tax", p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
   check(ctx, emit) {
     for (const row of ctx.table.rows) {
       const v = ctx.num(row, "tax");
@@ -151,7 +151,7 @@ const taxGtRevenue: Rule<{ tax: number; revenue: number }> = {
   title: "实缴税金大于营业收入",
   gloss: "tax exceeds revenue",
   reads: ["tax", "revenue"],
-  message: (p) => `实缴税金 ${fmt(p.tax)} 大于营业收入 ${fmt(p.revenue)}，请核对单位 (tax ${fmt(p.tax)} exceeds revenue ${fmt(p.revenue)}; check the units)`,
+  message: (p, ctx) => `实缴税金 ${ctx.shown("tax", p.tax)} 大于营业收入 ${ctx.shown("revenue", p.revenue)}，请核对单位 (tax ${ctx.shown("tax", p.tax)} exceeds revenue ${ctx.shown("revenue", p.revenue)}; check the units)`,
   check(ctx, emit) {
     for (const row of ctx.table.rows) {
       const t = ctx.num(row, "tax");

@@ -193,20 +193,20 @@ export function parseRule(prefix: string): Rule<{ message: string; header: strin
 }
 
 /** Negative amounts or counts. */
-export function negativeRule(prefix: string, keys: string[]): Rule<{ header: string; value: number }> {
+export function negativeRule(prefix: string, keys: string[]): Rule<{ header: string; value: number; key: string }> {
   return {
     id: `${prefix}-NEG`,
     severity: "error",
     title: "数值为负",
     gloss: "negative value",
     reads: [],
-    message: (p) => `“${p.header}”不能为负数（${fmt(p.value)}）(${p.header} must not be negative: ${fmt(p.value)})`,
+    message: (p, ctx) => `“${p.header}”不能为负数（${ctx.shown(p.key, p.value)}）(${p.header} must not be negative: ${ctx.shown(p.key, p.value)})`,
     check(ctx, emit) {
       const present = keys.filter((k) => ctx.table.columns[k]);
       for (const row of ctx.table.rows) {
         for (const k of present) {
           const v = row.values[k];
-          if (typeof v === "number" && v < 0) emit({ row: row.row, key: k }, { header: ctx.header(k), value: v });
+          if (typeof v === "number" && v < 0) emit({ row: row.row, key: k }, { header: ctx.header(k), value: v, key: k });
         }
       }
     },
@@ -230,19 +230,19 @@ function isSubtotal(row: TableRow): boolean {
  * The 合计 row equals the sum of the data rows, to the rounding it is written with. Checked
  * when there is exactly one 合计/总计 row (小计 rows mean groups: not checked).
  */
-export function totalRule(prefix: string, keys: string[]): Rule<{ header: string; total: number; sum: number; textSum: number }> {
+export function totalRule(prefix: string, keys: string[]): Rule<{ header: string; total: number; sum: number; textSum: number; key: string }> {
   return {
     id: `${prefix}-TOTAL`,
     severity: "error",
     title: "合计不等于各行之和",
     gloss: "total row differs from the sum of rows",
     reads: [],
-    message: (p) =>
-      `合计“${p.header}”为 ${fmt(p.total)}，各行之和为 ${fmt(p.sum)}，相差 ${fmt(p.total - p.sum)}` +
+    message: (p, ctx) =>
+      `合计“${p.header}”为 ${ctx.shown(p.key, p.total)}，各行之和为 ${ctx.shown(p.key, p.sum)}，相差 ${ctx.shown(p.key, denoise(p.total - p.sum))}` +
       (p.textSum !== 0 && Math.abs(p.total - (p.sum - p.textSum)) < 1e-6 * Math.max(1, Math.abs(p.sum))
-        ? `；以文本存储的数值（共 ${fmt(p.textSum)}）未计入合计公式`
+        ? `；以文本存储的数值（共 ${ctx.shown(p.key, p.textSum)}）未计入合计公式`
         : "") +
-      ` (the total of ${p.header} is ${fmt(p.total)}, the rows sum to ${fmt(p.sum)}` +
+      ` (the total of ${p.header} is ${ctx.shown(p.key, p.total)}, the rows sum to ${ctx.shown(p.key, p.sum)}` +
       (p.textSum !== 0 && Math.abs(p.total - (p.sum - p.textSum)) < 1e-6 * Math.max(1, Math.abs(p.sum)) ? "; numbers stored as text were left out of the SUM" : "") +
       ")",
     check(ctx, emit) {
@@ -262,7 +262,7 @@ export function totalRule(prefix: string, keys: string[]): Rule<{ header: string
             if (typeof row.raw[k] === "string") textSum += v;
           }
         }
-        if (roundHalfUp(sum, decimalsOf(t)) !== denoise(t)) emit({ row: total.row, key: k }, { header: ctx.header(k), total: t, sum: denoise(sum), textSum: denoise(textSum) });
+        if (roundHalfUp(sum, decimalsOf(t)) !== denoise(t)) emit({ row: total.row, key: k }, { header: ctx.header(k), total: t, sum: denoise(sum), textSum: denoise(textSum), key: k });
       }
     },
   };
