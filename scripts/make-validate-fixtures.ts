@@ -29,15 +29,15 @@ export interface FixtureBook {
   sheets: FixtureSheet[];
 }
 
-/** A valid 统一社会信用代码 for a sequence number (Tongling, Zongyang: 340722). */
-export function uscc(n: number): string {
+/** A valid 统一社会信用代码 for a sequence number (Tongling, Zongyang: 340722; an enterprise: 91). */
+export function uscc(n: number, head = "91340722"): string {
   let body = "";
   let k = n;
   for (let i = 0; i < 6; i++) {
     body = USCC_CHARSET[k % 31] + body;
     k = Math.floor(k / 31);
   }
-  const first17 = `91340722MA2${body}`;
+  const first17 = `${head}MA2${body}`;
   return first17 + usccCheckChar(first17);
 }
 
@@ -195,6 +195,90 @@ export function appealsSummary(): Cell[][] {
   ];
 }
 
+// ---------- the audit rules (联网直报): a workbook of two months, last year and a 退规 list ----------
+
+export const AUDIT_HEADERS = [
+  "企业名称",
+  "统一社会信用代码",
+  "本月工业总产值",
+  "1-本月工业总产值",
+  "上年同期1-本月工业总产值",
+  "1-本月工业增加值",
+  "1-本月营业收入",
+  "从业人员",
+  "本月工业销售产值",
+  "1-本月工业销售产值",
+  "1-本月出口交货值",
+  "说明",
+];
+
+interface AuditRow {
+  i: number;
+  code?: string;
+  month: Cell;
+  ytd: Cell;
+  ytdLy: Cell;
+  va: Cell;
+  rev: Cell;
+  emp: Cell;
+  salesMonth: Cell;
+  salesYtd: Cell;
+  exportYtd: Cell;
+  note?: Cell;
+}
+
+const auditCells = (r: AuditRow): Cell[] => [firm(r.i), r.code ?? uscc(5000 + r.i), r.month, r.ytd, r.ytdLy, r.va, r.rev, r.emp, r.salesMonth, r.salesYtd, r.exportYtd, r.note ?? ""];
+
+/** October of a clean firm: 5000 to date, 500 this month (September: 4500), 4800 a year ago. */
+const october = (i: number, o: Partial<AuditRow> = {}): AuditRow => ({ i, month: 500, ytd: 5000, ytdLy: 4800, va: 1200, rev: 5200, emp: 120, salesMonth: 490, salesYtd: 4900, exportYtd: 300, ...o });
+const september = (i: number, o: Partial<AuditRow> = {}): AuditRow => ({ i, month: 450, ytd: 4500, ytdLy: 4320, va: 1080, rev: 4680, emp: 120, salesMonth: 441, salesYtd: 4410, exportYtd: 270, ...o });
+const lastOctober = (i: number, o: Partial<AuditRow> = {}): AuditRow => ({ i, month: 480, ytd: 4800, ytdLy: 4500, va: 1150, rev: 5000, emp: 118, salesMonth: 470, salesYtd: 4700, exportYtd: 280, ...o });
+
+/** Firm 5 is an individual business (92), firm 6 registered in the city (340700), not the county. */
+const AUDIT_CODES: Record<number, string> = { 5: uscc(5005, "92340722"), 6: uscc(5006, "91340700") };
+const withCode = (r: AuditRow): AuditRow => (AUDIT_CODES[r.i] ? { ...r, code: AUDIT_CODES[r.i] } : r);
+
+/**
+ * 2023年10月 checked against 2023年9月 (found as month 10 − 1), 2022年10月 (last year), the
+ * 退规企业 list and the 参数 row 行政区划代码 340722: one case per audit rule, clean firms, a
+ * firm that stopped producing (zeros and 说明 停产), a new firm (a note) and a firm that left
+ * (退规, listed). `expected` holds [rule, sheet!cell].
+ */
+export function auditBook(): { sheets: FixtureSheet[]; expected: Array<[string, string]> } {
+  const now = [
+    october(0), // 2 clean
+    october(1), // 3 clean
+    october(2, { month: 520 }), // 4 M-MONTH-IDENTITY C4: 5000 − 4500 = 500
+    october(3, { exportYtd: 5000 }), // 5 M-EXPORT-GT-SALES K5: 5000 > 4900
+    october(4, { salesYtd: 3000 }), // 6 M-SALES-RATIO J6: 3000 / 5000 = 60%
+    october(5), // 7 M-USCC-KIND B7: 92…
+    october(6), // 8 M-USCC-REGION B8: 340700
+    october(7, { ytdLy: 4750 }), // 9 M-LAST-YEAR E9: filed 4800 in 2022年10月
+    october(8, { month: 0, ytd: 4500, salesMonth: 0, salesYtd: 4410, exportYtd: 270, va: 1080, rev: 4680, note: "停产" }), // 10 clean: stopped, reports zeros
+    october(9), // 11 new this month: a note, no finding
+  ].map(withCode);
+  const before = [...Array.from({ length: 9 }, (_, i) => september(i)), september(10), september(12)].map(withCode); // firm 10 (row 11) 应报未报; firm 12 退规
+  const lastYear = [...Array.from({ length: 9 }, (_, i) => lastOctober(i)), lastOctober(10)].map(withCode);
+  return {
+    sheets: [
+      { name: "2023年10月", rows: [AUDIT_HEADERS, ...now.map(auditCells)] },
+      { name: "2023年9月", rows: [AUDIT_HEADERS, ...before.map(auditCells)] },
+      { name: "2022年10月", rows: [AUDIT_HEADERS, ...lastYear.map(auditCells)] },
+      { name: "退规企业", rows: [["企业名称", "统一社会信用代码", "退规原因"], [firm(12), uscc(5012), "营业收入低于 2000 万元"]] },
+      { name: "参数", rows: [["参数", "值", "说明"], ["行政区划代码", "340722", "枞阳县"]] },
+    ],
+    expected: [
+      ["M-MONTH-IDENTITY", "2023年10月!C4"],
+      ["M-EXPORT-GT-SALES", "2023年10月!K5"],
+      ["M-SALES-RATIO", "2023年10月!J6"],
+      ["M-USCC-KIND", "2023年10月!B7"],
+      ["M-USCC-REGION", "2023年10月!B8"],
+      ["M-LAST-YEAR", "2023年10月!E9"],
+      ["M-NOT-REPORTED", "2023年9月!A11"],
+    ],
+  };
+}
+
 // ---------- per-mu data ----------
 
 export const ACRE_HEADERS = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员", "研发经费(万元)", "技改投资(万元)"];
@@ -308,6 +392,7 @@ export const BOOKS: FixtureBook[] = [
   { file: "acre.xlsx", sheets: [acreDefects()] },
   { file: "pool.xlsx", sheets: [poolDefects()] },
   { file: "empty.xlsx", sheets: [{ name: "Sheet1", rows: [] }] },
+  { file: "monthly-audit.xlsx", sheets: auditBook().sheets },
 ];
 
 /** An exceljs workbook of the given sheets (fixed dates, so the bytes are reproducible). */

@@ -99,3 +99,33 @@ export function orgCodeValid(code: unknown): boolean {
   if (s.length !== 9) return false;
   return orgCodeCheckChar(s.slice(0, 8)) === s[8];
 }
+
+/**
+ * What the first two characters of a credit code register (GB 32100-2015 附录: 登记管理部门码 +
+ * 机构类别码). Only 91 (企业) is an enterprise legal person of the above-scale statistics.
+ */
+const USCC_KINDS: Record<string, [string, string]> = {
+  "11": ["机关", "a government body"],
+  "12": ["事业单位", "a public institution"],
+  "13": ["中央编办直接管理机构编制的群众团体", "a mass organisation"],
+  "19": ["其他机构编制单位", "another body registered by the 编办"],
+  "51": ["社会团体", "a social organisation"],
+  "52": ["民办非企业单位", "a private non-enterprise unit"],
+  "53": ["基金会", "a foundation"],
+  "59": ["其他民政登记单位", "another unit registered by civil affairs"],
+  "71": ["宗教活动场所", "a place of worship"],
+  "81": ["基层工会", "a trade union"],
+  "91": ["企业", "an enterprise"],
+  "92": ["个体工商户", "an individual business"],
+  "93": ["农民专业合作社", "a farmers' cooperative"],
+  N1: ["组级集体经济组织", "a collective economic organisation"],
+  N2: ["村级集体经济组织", "a collective economic organisation"],
+  N3: ["乡镇级集体经济组织", "a collective economic organisation"],
+};
+
+/** The kind of unit a credit code registers, from its first two characters; null when not listed. */
+export function usccKind(code: unknown): { prefix: string; zh: string; en: string } | null {
+  const prefix = normalizeCode(code).slice(0, 2);
+  const k = USCC_KINDS[prefix];
+  return k ? { prefix, zh: k[0], en: k[1] } : null;
+}

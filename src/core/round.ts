@@ -16,6 +16,14 @@ export function roundHalfUp(x: number, decimals = 0): number {
   return (decimals === 0 ? r : denoise(r / f)) + 0; // + 0 turns -0 into 0
 }
 
+/** Truncation toward zero at `decimals` places (99.59 → 99.5), robust to binary noise. */
+export function truncateTo(x: number, decimals = 0): number {
+  const f = 10 ** decimals;
+  const scaled = denoise(x * f);
+  const r = Math.sign(scaled) * Math.floor(Math.abs(scaled));
+  return (decimals === 0 ? r : denoise(r / f)) + 0;
+}
+
 /** Documented order of input errors: blank, then text, then meaningless, then zero denominator. */
 const ORDER: ErrorCode[] = ["#N/A", "#VALUE!", "#NUM!", "#DIV/0!"];
 

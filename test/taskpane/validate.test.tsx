@@ -7,7 +7,7 @@ import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { ValidateTab, freeSheetName, ERROR_FILL, WARNING_FILL } from "../../src/taskpane/validate/ValidateTab";
 import { MONTHLY_TEMPLATE_HEADERS } from "../../src/core/validate";
-import { buildWorkbook, monthlyDefects, monthlyPrevious, monthlyRows, FixtureSheet } from "../../scripts/make-validate-fixtures";
+import { auditBook, buildWorkbook, monthlyDefects, monthlyPrevious, monthlyRows, FixtureSheet } from "../../scripts/make-validate-fixtures";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one).
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
@@ -56,13 +56,20 @@ describe("ValidateTab over the file adapter", () => {
     expect(verdict.textContent).toContain("不能提交");
     expect(verdict.textContent).toContain("有 9 个错误须修改");
     expect(screen.getByTestId("count-error").textContent).toBe("9");
-    expect(screen.getByTestId("count-warning").textContent).toBe("5");
+    expect(screen.getByTestId("count-warning").textContent).toBe("10");
     expect(screen.getByTestId("count-explained").textContent).toContain("已说明 1");
     const errs = within(screen.getByTestId("group-error")).getAllByTestId("finding").map((b) => b.textContent!.slice(0, 30));
-    expect(errs[0]).toMatch(/^C2RATE/);
+    expect(errs[0]).toMatch(/^H6M-REQ/);
+    const warns = within(screen.getByTestId("group-warning")).getAllByTestId("finding").map((b) => b.textContent!.slice(0, 30));
+    expect(warns[0]).toMatch(/^C2RATE/);
     expect(findings().some((t) => t.startsWith("D15M-YOY已说明"))).toBe(true);
+    // last month's sheet is preselected (9月 for 10月) and named in the summary
+    expect((screen.getByLabelText("上月工作表 (last month)") as HTMLSelectElement).value).toBe("9月");
     expect(screen.getByTestId("summary").textContent).toContain("月报（自动识别）");
-    expect(screen.getByTestId("skipped").textContent).toContain("M-YTD-DECREASE");
+    expect(screen.getByTestId("summary").textContent).toContain("上月 (last month)：9月");
+    expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(true);
+    expect(screen.getByTestId("skipped").textContent).not.toContain("M-YTD-DECREASE");
+    expect(screen.getByTestId("skipped").textContent).toContain("M-LAST-YEAR");
   });
 
   test("a progress bar shows while the sheet is read and validated", async () => {
@@ -92,10 +99,15 @@ describe("ValidateTab over the file adapter", () => {
     const port = filePort();
     mount(port);
     await waitFor(() => expect(enabled(runButton())).toBe(true));
-    fireEvent.change(screen.getByLabelText("上月工作表 (last month)"), { target: { value: "9月" } });
+    fireEvent.change(screen.getByLabelText("上月工作表 (last month)"), { target: { value: "" } });
     await runAndWait();
-    expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(true);
-    expect(screen.queryByTestId("skipped")).toBeNull();
+    // （无）: no last month
+    expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(false);
+    expect(screen.getByTestId("skipped").textContent).toContain("M-YTD-DECREASE");
+    fireEvent.change(screen.getByLabelText("上月工作表 (last month)"), { target: { value: "9月" } });
+    fireEvent.click(runButton());
+    await waitFor(() => expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(true));
+    expect(screen.getByTestId("skipped").textContent).not.toContain("M-YTD-DECREASE");
     fireEvent.change(screen.getByLabelText("规则集 (rules)"), { target: { value: "pool" } });
     fireEvent.click(runButton());
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toContain("培育库"));
@@ -113,10 +125,11 @@ describe("ValidateTab over the file adapter", () => {
     await runAndWait();
     expect(valuesOf(wb)).toBe(values);
     fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
-    await screen.findByText(/已标记 14 个单元格/);
+    // 9 error cells and 8 other warning cells of 10月
+    await screen.findByText(/已标记 17 个单元格/);
     const argb = (a: string) => (ws.getCell(a).style.fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(argb("H6")).toBe("FF" + ERROR_FILL.slice(1));
-    expect(argb("C2")).toBe("FF" + ERROR_FILL.slice(1));
+    expect(argb("C2")).toBe("FF" + WARNING_FILL.slice(1)); // RATE is a 提示
     expect(argb("D14")).toBe("FF" + WARNING_FILL.slice(1));
     expect(ws.getCell("A5").style.fill).toBeUndefined();
     // highlighting twice keeps the original fills remembered
@@ -141,8 +154,8 @@ describe("ValidateTab over the file adapter", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["10月", "9月", "校验报告"]);
     const rep = wb.getWorksheet("校验报告")!;
     expect(rep.getCell("B1").value).toMatch(/^不能提交/);
-    expect(rep.getCell("A6").value).toBe("RATE");
-    expect(rep.getCell("C6").value).toMatchObject({ formula: `HYPERLINK("#'10月'!C2","C2")` });
+    expect(rep.getCell("A6").value).toBe("M-REQ");
+    expect(rep.getCell("C6").value).toMatchObject({ formula: `HYPERLINK("#'10月'!H6","H6")` });
     expect(valuesOf(wb, ["10月", "9月"])).toBe(data);
     // the report sheet is not offered for validation
     expect(within(screen.getByLabelText("工作表 (sheet)")).queryByText("校验报告")).toBeNull();
@@ -163,6 +176,44 @@ describe("ValidateTab over the file adapter", () => {
     await waitFor(() => expect((screen.getByLabelText("工作表 (sheet)") as HTMLSelectElement).value).toBe("月报(2)"));
     const verdict = await runAndWait();
     expect(verdict.textContent).toContain("可以提交");
+  });
+
+  test("the audit workbook: last month and last year found, 参数 read; the region box wins; 应报未报 points at last month's sheet", async () => {
+    const port = createFilePort(buildWorkbook(auditBook().sheets));
+    mount(port);
+    await waitFor(() => expect(enabled(runButton())).toBe(true));
+    await waitFor(() => expect((screen.getByLabelText("上月工作表 (last month)") as HTMLSelectElement).value).toBe("2023年9月"));
+    await runAndWait();
+    expect(screen.getByTestId("summary").textContent).toContain("上月 (last month)：2023年9月");
+    expect(screen.getByTestId("summary").textContent).toContain("上年 (last year)：2022年10月");
+    const cells = findings().map((t) => t.slice(0, 3));
+    expect(findings().filter((t) => /M-USCC-REGION/.test(t)).map((t) => t.slice(0, 2))).toEqual(["B8"]);
+    expect(cells).toContain("A11");
+    expect(screen.getByText(/新增：本月有 1 家企业/)).toBeTruthy();
+    fireEvent.click(screen.getAllByTestId("finding").find((b) => /M-NOT-REPORTED/.test(b.textContent!))!);
+    await waitFor(() => expect(port.selection).toEqual({ sheet: "2023年9月", address: "A11" }));
+    // a bad code is refused; 340700 flags the county's firms
+    fireEvent.change(screen.getByLabelText("行政区划代码 (region)"), { target: { value: "34072" } });
+    fireEvent.click(runButton());
+    expect((await screen.findByTestId("message")).textContent).toContain("行政区划代码应为 6 位数字");
+    fireEvent.change(screen.getByLabelText("行政区划代码 (region)"), { target: { value: "340700" } });
+    await runAndWait();
+    await waitFor(() => expect(findings().filter((t) => /M-USCC-REGION/.test(t)).length).toBe(9));
+  });
+
+  test("自动 finds last month by a 月份 column", async () => {
+    const header = ["企业名称", "统一社会信用代码", "月份", "本月工业总产值", "1-本月工业总产值"];
+    const code = monthlyDefects().rows[4][1];
+    const port = filePort([
+      { name: "本月", rows: [header, ["安徽枞阳海螺水泥有限公司", code, 10, 500, 5000]] },
+      { name: "上月", rows: [header, ["安徽枞阳海螺水泥有限公司", code, 9, 450, 4600]] },
+    ]);
+    mount(port);
+    await waitFor(() => expect(enabled(runButton())).toBe(true));
+    expect((screen.getByLabelText("上月工作表 (last month)") as HTMLSelectElement).value).toBe(":auto");
+    await runAndWait();
+    expect(screen.getByTestId("summary").textContent).toContain("上月 (last month)：上月");
+    expect(findings().some((t) => t.startsWith("D2M-MONTH-IDENTITY"))).toBe(true);
   });
 
   test("unusable sheets and a bad month give a clear message, no verdict", async () => {
@@ -223,10 +274,10 @@ describe("ValidateTab over the Office adapter (fake Excel on office-addin-mock):
     mount(port);
     await runAndWait();
     fireEvent.click(screen.getAllByTestId("finding")[0]);
-    await waitFor(() => expect(book.selected).toBe("10月!C2"));
+    await waitFor(() => expect(book.selected).toBe("10月!H6"));
     await waitFor(() => expect(enabled(screen.getByRole("button", { name: /标记问题单元格/ }))).toBe(true));
     fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
-    await screen.findByText(/已标记 14 个单元格/);
+    await screen.findByText(/已标记 17 个单元格/);
     expect(cellOf(sheet, "H6")!.fill).toBe(ERROR_FILL);
     expect(cellOf(sheet, "G17")!.fill).toBe(WARNING_FILL);
     fireEvent.click(screen.getByRole("button", { name: /清除标记/ }));

@@ -1,15 +1,16 @@
 /**
  * `jx validate FILE.xlsx [--sheet NAME] [--rules monthly|acre|pool|appeals] [--month N]
- *   [--previous FILE] [--previous-sheet NAME] [--yoy 0.3] [--json] [--report OUT.xlsx [--force]]`
+ *   [--previous FILE] [--previous-sheet NAME] [--region CODE6] [--last-year FILE] [--yoy 0.3]
+ *   [--json] [--report OUT.xlsx [--force]]`
  *
  * Checks a table before it is sent upward (提交前校验). Read only: the input file is never
  * written; --report writes a copy with a 校验报告 sheet to a new file.
  * Exit 0: ready to submit (no 错误, every 提示 explained). 1: not ready. 2: unusable input
  * (file missing, not an xlsx, no recognisable header, a required column missing, a bad option).
  * --json prints one object on stdout: {"ready","rules","sheet","findings":[{rule,severity,sheet,cell,row,message}]};
- * rules that were not run and notes go to stderr.
+ * rules that were not run and notes go to stderr. Last month's sheet (given, or month m − 1 found
+ * in FILE) and last year's are named on stderr as notes.
  */
-import { ACRE_PARAM_SHEET } from "../../core/acre/spec";
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
 import { openWorkbookFile, writeNewWorkbook } from "../io";
@@ -18,8 +19,8 @@ import type { SheetValues } from "../../workbook/port";
 import {
   detectRuleSet,
   Finding,
+  isRegionCode,
   isUnusable,
-  monthFromSheet,
   reportRows,
   REPORT_SHEET,
   RULE_SETS,
@@ -39,6 +40,8 @@ interface Options {
   month?: string;
   previous?: string;
   previousSheet?: string;
+  region?: string;
+  lastYear?: string;
   yoy?: string;
   json?: boolean;
   report?: string;
@@ -74,21 +77,6 @@ async function readNamed(port: FilePort, name: string): Promise<SheetValues | { 
   const actual = names.includes(name) ? name : names.find((n) => n.toLowerCase() === name.toLowerCase());
   const sheet = actual === undefined ? null : await port.readSheet(actual);
   return sheet ?? { error: `找不到工作表“${name}”；${sheetList(names)}` };
-}
-
-/** Last month's sheet in a workbook: the named one, else “(m−1)月”, else the same name, else the best fit. */
-async function previousSheet(port: FilePort, opts: Options, current: SheetValues, set: RuleSet, month: number | null): Promise<SheetValues | { error: string }> {
-  if (opts.previousSheet) return readNamed(port, opts.previousSheet);
-  const names = await port.listSheets();
-  const sameBook = !opts.previous;
-  const candidates = names.filter((n) => !(sameBook && n === current.name));
-  if (month && month > 1) {
-    const byMonth = candidates.find((n) => monthFromSheet({ name: n, startRow: 1, startCol: 1, values: [] }) === month - 1);
-    if (byMonth) return (await port.readSheet(byMonth))!;
-  }
-  if (!sameBook && names.includes(current.name)) return (await port.readSheet(current.name))!;
-  const best = chooseSheet(await port.readSheets(candidates), [set]);
-  return best ?? { error: `上月工作簿中找不到${set.title}工作表；${sheetList(names)} (no ${set.id} sheet for last month)` };
 }
 
 function pad(s: string, n: number): string {
@@ -127,8 +115,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--sheet <name>", "工作表 (sheet; default: the sheet whose header fits best)")
     .option("--rules <set>", "规则集 monthly|acre|pool|appeals (default: detected from the header)")
     .option("--month <n>", "报告月份 1–12 (default: 月份 column, a title cell, or a sheet name like 10月)")
-    .option("--previous <file>", "上月工作簿，用于“累计不减”校验 (last month's workbook)")
+    .option("--previous <file>", "上月工作簿（默认：本工作簿中上一月份的工作表）(last month's workbook; default: month m − 1 in FILE)")
     .option("--previous-sheet <name>", "上月工作表 (last month's sheet; in --previous, else in FILE)")
+    .option("--region <code6>", "本地行政区划代码，如 340722：信用代码第 3–8 位不同即提示 (local division code; default: the 参数 row 行政区划代码)")
+    .option("--last-year <file>", "上年同月工作簿，核对“上年同期”列 (last year's workbook for the 上年同期 columns)")
     .option("--yoy <rate>", "同比异常阈值，默认 0.3 (YoY threshold, 0.3 = 30%)")
     .option("--json", "输出 JSON (print JSON)")
     .option("--report <out>", "另存一份带“校验报告”工作表的副本 (write a copy with a 校验报告 sheet)")
@@ -146,6 +136,9 @@ export function register(program: Command, ctx: CliContext): void {
         if (!Number.isInteger(m) || m < 1 || m > 12) return fail(`--month 应为 1–12 的整数，而不是“${opts.month}” (--month must be an integer 1–12)`);
         month = m;
       }
+      if (opts.region !== undefined && !isRegionCode(opts.region)) {
+        return fail(`--region 应为 6 位行政区划代码（如 340722），而不是“${opts.region}” (--region must be a 6-digit division code)`);
+      }
       let yoyThreshold: number | undefined;
       if (opts.yoy !== undefined) {
         const t = /%$/.test(opts.yoy.trim()) ? Number(opts.yoy.trim().slice(0, -1)) / 100 : Number(opts.yoy);
@@ -157,18 +150,19 @@ export function register(program: Command, ctx: CliContext): void {
       if ("error" in book) return fail(book.error);
       const port = book.port;
       const sets = choice === "auto" ? RULE_SETS : RULE_SETS.filter((s) => s.id === choice);
+      const names = await port.listSheets();
+      // every sheet: last month's, last year's, 参数 and 退规 are found among them
+      const all = await port.readSheets(names);
       let sheet: SheetValues;
       if (opts.sheet !== undefined) {
         const s = await readNamed(port, opts.sheet);
         if ("error" in s) return fail(s.error);
         sheet = s;
       } else {
-        const names = await port.listSheets();
         // Last month's sheet in this same workbook (--previous-sheet alone) is not the one to check.
         const prevName = opts.previousSheet !== undefined && opts.previous === undefined ? opts.previousSheet : undefined;
         const prevActual = prevName === undefined ? undefined : names.includes(prevName) ? prevName : names.find((n) => n.toLowerCase() === prevName.toLowerCase());
-        const all = await port.readSheets(names.filter((n) => n !== prevActual));
-        const best = chooseSheet(all, sets);
+        const best = chooseSheet(all.filter((s) => s?.name !== prevActual), sets);
         if (!best) {
           const kinds = sets.map((s) => s.title).join("、");
           return fail(`“${file}”中没有可识别表头（${kinds}）的工作表；${sheetList(names)} (no sheet with a recognisable ${sets.map((s) => s.id).join("/")} header)`);
@@ -176,31 +170,37 @@ export function register(program: Command, ctx: CliContext): void {
         sheet = best;
       }
 
-      let prevSheet: SheetValues | undefined;
-      let prevPath: string | undefined;
-      if (opts.previous !== undefined || opts.previousSheet !== undefined) {
-        const set = choice === "auto" ? detectRuleSet(sheet, RULE_SETS) : sets[0];
-        if (set) {
-          let prevPort = port;
-          if (opts.previous !== undefined) {
-            const prev = await openWorkbookFile(opts.previous);
-            if ("error" in prev) return fail(`上月工作簿 (--previous)：${prev.error}`);
-            prevPort = prev.port;
-            prevPath = prev.path;
-          }
-          const head = readTable({ ...sheet, values: sheet.values.slice(0, 16) }, set.spec);
-          const m = month ?? monthFromSheet(sheet, isReadError(head) ? undefined : head.headerRow);
-          const p = await previousSheet(prevPort, opts, sheet, set, m);
-          if ("error" in p) return fail(p.error);
-          prevSheet = p;
-        }
+      let previousSheet: SheetValues | undefined;
+      let previousSheets: (SheetValues | null)[] | undefined;
+      const inputs: string[] = [];
+      let prevPort: FilePort = port;
+      if (opts.previous !== undefined) {
+        const prev = await openWorkbookFile(opts.previous);
+        if ("error" in prev) return fail(`上月工作簿 (--previous)：${prev.error}`);
+        prevPort = prev.port;
+        inputs.push(prev.path);
+      }
+      if (opts.previousSheet !== undefined) {
+        const p = await readNamed(prevPort, opts.previousSheet);
+        if ("error" in p) return fail(p.error);
+        previousSheet = p;
+      } else if (opts.previous !== undefined) {
+        previousSheets = await prevPort.readSheets(await prevPort.listSheets());
+      }
+      let lastYearSheets: (SheetValues | null)[] | undefined;
+      if (opts.lastYear !== undefined) {
+        const ly = await openWorkbookFile(opts.lastYear);
+        if ("error" in ly) return fail(`上年工作簿 (--last-year)：${ly.error}`);
+        inputs.push(ly.path);
+        lastYearSheets = await ly.port.readSheets(await ly.port.listSheets());
       }
 
-      // the per-mu rules use the evaluation's own 参数 (规下企业用地下限)
-      const paramSheet = sheet.name === ACRE_PARAM_SHEET ? null : ((await port.readSheet(ACRE_PARAM_SHEET))?.values ?? null);
-      const v = validateSheet(sheet, RULE_SETS, choice, { month, yoyThreshold, previousSheet: prevSheet, paramSheet });
+      const v = validateSheet(sheet, RULE_SETS, choice, { month, yoyThreshold, previousSheet, previousSheets, lastYearSheets, sheets: all, region: opts.region });
       if (isUnusable(v)) return fail(v.error);
       const { result, ruleSet } = v;
+      const where = (f: string | undefined) => (f === undefined ? "" : `“${f}”的`);
+      if (result.previous) ctx.err(`提示 (note)：上月报表 (last month)：${where(opts.previous)}工作表“${result.previous.sheet}”，${result.previous.how}`);
+      if (result.lastYear) ctx.err(`提示 (note)：上年报表 (last year)：${where(opts.lastYear)}工作表“${result.lastYear.sheet}”，${result.lastYear.how}`);
 
       if (opts.json) {
         ctx.out(JSON.stringify(toJson(result), null, 2));
@@ -212,7 +212,7 @@ export function register(program: Command, ctx: CliContext): void {
 
       if (opts.report !== undefined) {
         await port.writeSheet(REPORT_SHEET, reportRows(result, ruleSet), { formulas: true });
-        const written = await writeNewWorkbook(opts.report, port, { force: opts.force, inputs: prevPath ? [prevPath] : [] });
+        const written = await writeNewWorkbook(opts.report, port, { force: opts.force, inputs });
         if ("error" in written) return fail(written.error);
         ctx.err(`已写入校验报告 (report written)：${written.path}`);
       }

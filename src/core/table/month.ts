@@ -112,3 +112,36 @@ export function resolveMonth(input: { sheet: SheetLike; table?: Table | null; op
 export function monthFromSheet(sheet: SheetLike, headerRow?: number): number | null {
   return resolveMonth({ sheet, headerRow: headerRow === undefined ? undefined : headerRow - sheet.startRow })?.month ?? null;
 }
+
+/** The year written in a text: "2023年9月", "2023年1-10月…", "2023.9", "2023-09"; null when none. */
+export function yearFromText(raw: unknown): number | null {
+  if (typeof raw !== "string") return null;
+  const s = toHalfWidth(raw).replace(/\s+/g, "");
+  const m = /(?:^|[^\d])((?:19|20)\d\d)(?:年|[-./](?=\d{1,2}(?:[^\d]|$)))/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** The report period of a sheet: its month by resolveMonth, its year, and where the month was read. */
+export interface SheetPeriod {
+  month: number | null;
+  year: number | null;
+  /** resolveMonth's `from` (zh-CN + English), "" when no month was found. */
+  from: string;
+}
+
+/**
+ * A sheet's report month (resolveMonth, without an option) and year: the year written in the
+ * 月份 column, else in a cell above the header (a title such as 2023年1-10月…), else in the
+ * sheet name (2023年9月). Used to find last month's sheet (m − 1) and last year's (same m).
+ */
+export function sheetPeriod(sheet: SheetLike, table?: Table | null): SheetPeriod {
+  const r = resolveMonth({ sheet, table: table ?? null });
+  const texts: unknown[] = [];
+  if (table?.columns.month) texts.push(...table.rows.slice(0, 5).map((row) => row.raw.month));
+  const above = table ? table.headerRow - sheet.startRow : 15;
+  for (let i = 0; i < above && i < sheet.values.length; i++) texts.push(...(sheet.values[i] ?? []));
+  texts.push(sheet.name);
+  let year: number | null = null;
+  for (const t of texts) if ((year = yearFromText(t)) !== null) break;
+  return { month: r?.month ?? null, year, from: r?.from ?? "" };
+}

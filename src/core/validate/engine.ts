@@ -9,7 +9,8 @@
  */
 import type { CellValue } from "../num";
 import { classifySheet, showInUnit, columnLetters, FieldSpec, isReadError, readTable, ReadError, SheetLike, Table, TableRow, TableSpec } from "../table";
-import { monthFromSheet, monthOfValue } from "../table/month";
+import { monthFromSheet, monthOfValue, sheetPeriod } from "../table/month";
+import { foundBy, monthBefore, periodTables, PARAM_SHEET, readAuditParams, RetiredList, retiredList, tableForMonth } from "./workbook";
 
 export type Severity = "error" | "warning";
 
@@ -36,8 +37,16 @@ export interface ValidateOptions {
   month?: number;
   /** The month found in a title cell or the sheet name; used when a row has no 月份. */
   defaultMonth?: number;
-  /** Last month's table (same kind), for the “YTD never decreases” rule. */
+  /** Last month's table (same kind): 累计不减, 本月 = 1-本月 − 上月累计, 应报未报, 新增. */
   previous?: Table;
+  /** The same month of last year (same kind), for 上年同期 = what was filed last year. */
+  lastYear?: Table;
+  /** Firms that left the statistics (a 退规 sheet): not 应报未报. */
+  retired?: RetiredList;
+  /** 行政区划代码 (6 digits): a credit code whose characters 3–8 differ is registered elsewhere. */
+  region?: string;
+  /** 产销率 range (default 0.7–1.3). */
+  salesRatio?: { low: number; high: number };
   /** |YoY| above this is a 提示 (default 0.3 = 30%). */
   yoyThreshold?: number;
   /** The sheet's values (for rules that look beyond the table's columns, such as RATE). */
@@ -64,8 +73,8 @@ export interface RuleContext {
   shown(key: string, value: number): string;
 }
 
-/** Where a hit points: a field of a table row, or an explicit sheet cell. */
-export type Target = { row: number; key: string } | { row: number; col: number; value?: CellValue };
+/** Where a hit points: a field of a table row, or an explicit sheet cell (of another sheet when `sheet` is given). */
+export type Target = { row: number; key: string } | { row: number; col: number; value?: CellValue; sheet?: string };
 
 export type Emit<P> = (at: Target, params: P) => void;
 
@@ -83,7 +92,7 @@ export interface Rule<P = any> {
   /** Alternatively: run when at least one group of columns is fully present. */
   readsAny?: string[][];
   /** Inputs besides the table the rule needs; without them it is not run. */
-  needs?: Array<"month" | "previous" | "sheet">;
+  needs?: Array<"month" | "previous" | "sheet" | "lastYear" | "region">;
   /** The message of one finding, zh-CN first, English gloss second. */
   message(params: P, ctx: RuleContext): string;
   /** Report each problem through emit. */
@@ -101,6 +110,15 @@ export interface RuleSet {
   rules: Rule[];
   /** The field whose non-blank value explains a warning on its row. */
   noteKey?: string;
+  /** Notes that are not findings (e.g. firms new this month), zh-CN + English. */
+  notes?(ctx: RuleContext): string[];
+}
+
+/** A sheet used besides the checked one, and how it was chosen. */
+export interface UsedSheet {
+  sheet: string;
+  /** zh-CN + English, e.g. "自动识别：工作表名“9月” (found by: sheet name)"; "指定 (given)". */
+  how: string;
 }
 
 export interface Skipped {
@@ -132,6 +150,10 @@ export interface ValidationResult {
   month: number | null;
   /** Rows validated (data rows, without 合计 rows). */
   rowCount: number;
+  /** Last month's sheet the month rules used (累计不减, 本月 identity, 应报未报), null when none. */
+  previous: UsedSheet | null;
+  /** Last year's sheet the 上年同期 rule used, null when none. */
+  lastYear: UsedSheet | null;
 }
 
 export const DEFAULT_YOY_THRESHOLD = 0.3;
@@ -204,21 +226,31 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
         skipped.push({ rule: rule.id, reason: "未提供工作表数据，未运行 (sheet values not given; rule not run)" });
         return;
       }
+      if (need === "lastYear" && !options.lastYear) {
+        skipped.push({ rule: rule.id, reason: "未提供上年同月报表（--last-year 或名如“2022年10月”的工作表），未运行 (last year's table not given; rule not run)" });
+        return;
+      }
+      if (need === "region" && !options.region) {
+        skipped.push({ rule: rule.id, reason: "未设行政区划代码（--region、参数表“行政区划代码”行或任务窗格），未运行 (no 行政区划代码 given; rule not run)" });
+        return;
+      }
     }
     const emit: Emit<unknown> = (at, params) => {
       let col: number;
       let value: CellValue;
+      let sheet = table.sheet;
       if ("key" in at) {
         col = table.columns[at.key]?.col ?? 0;
         value = findRow(table, at.row)?.raw[at.key] ?? null;
       } else {
         col = at.col;
         value = at.value ?? null;
+        if (at.sheet) sheet = at.sheet;
       }
       const f: Finding & { col: number; order: number } = {
         rule: rule.id,
         severity: rule.severity,
-        sheet: table.sheet,
+        sheet,
         cell: `${columnLetters(col)}${at.row}`,
         row: at.row,
         message: rule.message(params, ctx),
@@ -227,7 +259,7 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
       };
       if (value !== null && value !== undefined && value !== "") f.value = value;
       if (rule.severity === "warning") {
-        const r = noteKey ? findRow(table, at.row) : undefined;
+        const r = noteKey && sheet === table.sheet ? findRow(table, at.row) : undefined;
         f.explained = !!r && !isBlankText(r.raw[noteKey!]);
       }
       findings.push(f);
@@ -251,7 +283,7 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
   if (counts.unexplained > 0) {
     reasons.push(`有 ${counts.unexplained} 个提示未在“说明”列解释 (${counts.unexplained} warning(s) not explained in the 说明 column)`);
   }
-  const notes = [...table.notes];
+  const notes = [...table.notes, ...(ruleSet.notes?.(ctx) ?? [])];
   if (!noteKey && counts.warning > 0 && ruleSet.noteKey) {
     notes.push("表中无“说明”列：提示仅供核实，不影响提交 (no 说明 column: warnings are listed but do not block)");
   }
@@ -272,6 +304,8 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
     notes,
     month: months.size === 1 ? [...months][0] : null,
     rowCount: table.rows.length,
+    previous: options.previous ? { sheet: options.previous.sheet, how: "指定 (given)" } : null,
+    lastYear: options.lastYear ? { sheet: options.lastYear.sheet, how: "指定 (given)" } : null,
   };
 }
 
@@ -330,16 +364,40 @@ export interface SheetValidation {
   ruleSet: RuleSet;
 }
 
+export interface SheetOptions extends Omit<ValidateOptions, "sheet" | "defaultMonth" | "retired" | "salesRatio"> {
+  /** Last month's sheet, given (CLI --previous/--previous-sheet, the pane's box): wins over the one found. */
+  previousSheet?: SheetLike;
+  /**
+   * Every sheet of the checked workbook (the checked one may be among them): last month's sheet
+   * (month m − 1), last year's (a sheet named like 2022年10月), the 参数 rows and the 退规 list
+   * are looked up there.
+   */
+  sheets?: (SheetLike | null | undefined)[];
+  /** false: do not look for last month's sheet (the pane's “none”). Default true. */
+  findPrevious?: boolean;
+  /** The sheets of last month's workbook (CLI --previous FILE): month m − 1, else the checked sheet's name, else the first table. */
+  previousSheets?: (SheetLike | null | undefined)[];
+  /** The sheets of last year's workbook (CLI --last-year FILE): the one for the same month is used. */
+  lastYearSheets?: (SheetLike | null | undefined)[];
+  /** 产销率 range; default: the 参数 rows, else 0.7–1.3. */
+  salesRatio?: { low: number; high: number };
+}
+
+/** A table given for last month or last year, read with the checked table's kind. */
+function readOther(sheet: SheetLike, set: RuleSet, what: string): Table | Unusable {
+  const t = readTable(sheet, set.spec);
+  if (isReadError(t)) return { error: `${what}：${t.error}` };
+  const missing = missingColumnsError(t);
+  return missing ? { error: `${what}：${missing.error}` } : t;
+}
+
 /**
  * Read a sheet with a rule set (or the detected one) and validate it. Unusable input (no header,
- * a required column missing) is returned as { error }.
+ * a required column missing) is returned as { error }. With `sheets`, last month's and last
+ * year's tables, the 参数 rows and the 退规 list are found in the workbook; the result says which
+ * sheets were used.
  */
-export function validateSheet(
-  sheet: SheetLike,
-  ruleSets: RuleSet[],
-  choice: RuleSetId | "auto" = "auto",
-  options: Omit<ValidateOptions, "sheet" | "defaultMonth"> & { previousSheet?: SheetLike } = {},
-): SheetValidation | Unusable {
+export function validateSheet(sheet: SheetLike, ruleSets: RuleSet[], choice: RuleSetId | "auto" = "auto", options: SheetOptions = {}): SheetValidation | Unusable {
   if (!sheet.values.length || sheet.values.every((r) => !r || r.every((v) => isBlankText(v)))) {
     return { error: `工作表“${sheet.name}”是空的 (sheet ${sheet.name} is empty)` };
   }
@@ -354,17 +412,79 @@ export function validateSheet(
   if (isReadError(table)) return { error: (table as ReadError).error };
   const missing = missingColumnsError(table);
   if (missing) return missing;
+  const { previousSheet, previousSheets, sheets = [], findPrevious = true, lastYearSheets, salesRatio, ...rest } = options;
+  const period = sheetPeriod(sheet, table);
+  const month = options.month ?? period.month;
+  const others = sheets.filter((s): s is SheetLike => !!s && s.name !== sheet.name && s.name !== previousSheet?.name);
+  const candidates = ruleSet.id === "monthly" && sheets.length > 0 ? periodTables(others, ruleSet.spec) : [];
+  const notes: string[] = [];
+
   let previous = options.previous;
-  if (!previous && options.previousSheet) {
-    const p = readTable(options.previousSheet, ruleSet.spec);
-    if (isReadError(p)) return { error: `上月报表：${p.error} (last month's table)` };
-    const pm = missingColumnsError(p);
-    if (pm) return { error: `上月报表：${pm.error} (last month's table)` };
+  let previousHow = "指定 (given)";
+  if (!previous && previousSheet) {
+    const p = readOther(previousSheet, ruleSet, "上月报表 (last month's table)");
+    if (isUnusable(p)) return p;
     previous = p;
+  } else if (!previous && previousSheets) {
+    const all = periodTables(previousSheets, ruleSet.spec);
+    const before = month ? monthBefore(month, period.year) : null;
+    const byMonth = before ? tableForMonth(all, before.month, before.year) : null;
+    const found = byMonth ?? all.find((c) => c.sheet.name === sheet.name) ?? all[0];
+    if (!found) {
+      const names = previousSheets.filter((s): s is SheetLike => !!s).map((s) => `“${s.name}”`).join("、");
+      return { error: `上月工作簿中找不到${ruleSet.title}工作表（现有 ${names || "无"}）(no ${ruleSet.id} sheet in last month's workbook)` };
+    }
+    previous = found.table;
+    previousHow = byMonth ? foundBy(found) : found.sheet.name === sheet.name ? "与本表同名 (same sheet name)" : "上月工作簿中第一张月报表 (the first monthly table of last month's workbook)";
+  } else if (!previous && findPrevious && month) {
+    const before = monthBefore(month, period.year);
+    const found = tableForMonth(candidates, before.month, before.year);
+    if (found) {
+      previous = found.table;
+      previousHow = foundBy(found);
+    }
   }
+
+  let lastYear = options.lastYear;
+  let lastYearHow = "指定 (given)";
+  if (!lastYear && lastYearSheets) {
+    const all = periodTables(lastYearSheets, ruleSet.spec);
+    const found = (month ? tableForMonth(all, month, period.year === null ? null : period.year - 1) : null) ?? (all.length === 1 ? all[0] : null);
+    if (!found) {
+      const names = lastYearSheets.filter((s): s is SheetLike => !!s).map((s) => `“${s.name}”`).join("、");
+      return {
+        error: `上年报表 (--last-year) 中找不到${month ? ` ${month} 月的` : ""}${ruleSet.title}工作表（现有 ${names || "无"}）(no ${ruleSet.id} sheet for ${month ? `month ${month}` : "the month"} in last year's workbook)`,
+      };
+    }
+    lastYear = found.table;
+    lastYearHow = month && found.period.month === month ? foundBy(found) : "上年工作簿中唯一的月报表 (the only monthly table of last year's workbook)";
+  } else if (!lastYear && month) {
+    const found = tableForMonth(candidates.filter((c) => c.table !== previous), month, period.year === null ? null : period.year - 1, true);
+    if (found && found.period.year !== period.year) {
+      lastYear = found.table;
+      lastYearHow = foundBy(found);
+    }
+  }
+
+  // the 参数 sheet: given, else the workbook's (never the checked sheet itself)
+  const paramSheet = options.paramSheet ?? (sheet.name === PARAM_SHEET ? null : (sheets.find((s) => s?.name === PARAM_SHEET)?.values ?? null));
+  const params = readAuditParams(paramSheet);
+  notes.push(...params.warnings);
   const defaultMonth = monthFromSheet(sheet, table.headerRow) ?? undefined;
-  const { previousSheet: _p, ...rest } = options;
-  const result = validate(table, ruleSet, { ...rest, previous, defaultMonth, sheet });
+  const result = validate(table, ruleSet, {
+    ...rest,
+    previous,
+    lastYear,
+    region: options.region ?? params.region,
+    salesRatio: salesRatio ?? params.salesRatio,
+    retired: retiredList(sheets),
+    paramSheet,
+    defaultMonth,
+    sheet,
+  });
+  if (result.previous) result.previous.how = previousHow;
+  if (result.lastYear) result.lastYear.how = lastYearHow;
+  result.notes.push(...notes);
   return { result, table, ruleSet };
 }
 

@@ -31,7 +31,12 @@ export function reportRows(result: ValidationResult, ruleSet: RuleSet, generated
     ["校验报告 (validation report)", verdictText(result)],
     ["工作表 (sheet)", result.sheet, "规则集 (rules)", `${ruleSet.title} (${ruleSet.id})`, "数据行数 (rows)", result.rowCount],
     ["错误 (errors)", result.counts.error, "提示 (warnings)", result.counts.warning, "已说明 (explained)", result.counts.explained],
-    [generatedAt ? `生成时间 (generated) ${generatedAt}` : ""],
+    [
+      generatedAt ? `生成时间 (generated) ${generatedAt}` : "",
+      "",
+      ...(result.previous ? ["上月报表 (last month)", result.previous.sheet] : []),
+      ...(result.lastYear ? ["上年报表 (last year)", result.lastYear.sheet] : []),
+    ],
     REPORT_HEADER,
   ];
   for (const f of result.findings) {

@@ -20,6 +20,10 @@ export const MONTHLY_KEYS = {
   outputMonthLastYear: "outputMonthLastYear",
   valueAddedYtdLastYear: "valueAddedYtdLastYear",
   revenueYtdLastYear: "revenueYtdLastYear",
+  salesMonth: "salesMonth",
+  salesYtd: "salesYtd",
+  exportMonth: "exportMonth",
+  exportYtd: "exportYtd",
 } as const;
 export type MonthlyKey = keyof typeof MONTHLY_KEYS;
 
@@ -86,6 +90,14 @@ export const monthlySpec: TableSpec = {
         "主营业务收入上年同期",
       ],
     }),
+    money({
+      key: "salesMonth",
+      header: "本月工业销售产值",
+      synonyms: ["工业销售产值本月", "本月工业销售产值(当年价格)", "工业销售产值(当年价格)本月", "本月销售产值", "工业销售产值当月", "当月工业销售产值"],
+    }),
+    money({ key: "salesYtd", header: "1-本月工业销售产值", synonyms: ytd("工业销售产值", ["1-本月销售产值", "累计销售产值", "销售产值累计"]) }),
+    money({ key: "exportMonth", header: "本月出口交货值", synonyms: ["出口交货值本月", "出口交货值当月", "当月出口交货值"] }),
+    money({ key: "exportYtd", header: "1-本月出口交货值", synonyms: ytd("出口交货值") }),
   ],
 };
 
@@ -103,7 +115,16 @@ export const MONTHLY_TEMPLATE_HEADERS: readonly string[] = [
 ];
 
 /** Optional columns the reader also recognises. */
-export const MONTHLY_OPTIONAL_HEADERS: readonly string[] = ["月份", "上年同期本月工业总产值", "上年同期1-本月工业增加值", "上年同期1-本月营业收入"];
+export const MONTHLY_OPTIONAL_HEADERS: readonly string[] = [
+  "月份",
+  "上年同期本月工业总产值",
+  "上年同期1-本月工业增加值",
+  "上年同期1-本月营业收入",
+  "本月工业销售产值",
+  "1-本月工业销售产值",
+  "本月出口交货值",
+  "1-本月出口交货值",
+];
 
 /** Per-column number formats of the template (text code, amounts with 2 decimals, headcount integer). */
 export const MONTHLY_TEMPLATE_FORMATS: readonly (string | null)[] = ["@", "@", "0.00", "0.00", "0.00", "0.00", "0.00", "0", "@"];

@@ -2,10 +2,11 @@
  * The 提交前校验 tab: pick a sheet and a rule set (detected from the headers, overridable),
  * run, see the findings grouped by severity with their cells, click one to select its cell,
  * highlight / clear the offending cells, write the 校验报告 sheet, and read the verdict.
- * Validation itself never writes: the data range is read once (one readSheets call), and the
- * only sheets written are 校验报告 (写入报告) and a new template sheet (新建模板).
+ * Last month's sheet is preselected (month m − 1 by its name; 自动 also finds it by a 月份
+ * column); the 行政区划代码 box overrides the 参数 row. Validation itself never writes: the
+ * workbook is read once (one readSheets call), and the only sheets written are 校验报告
+ * (写入报告) and a new template sheet (新建模板).
  */
-import { ACRE_PARAM_SHEET } from "../../core/acre/spec";
 import * as React from "react";
 import {
   Button,
@@ -22,7 +23,9 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import {
+  isRegionCode,
   isUnusable,
+  previousSheetByName,
   MONTHLY_TEMPLATE_FORMATS,
   MONTHLY_TEMPLATE_HEADERS,
   REPORT_SHEET,
@@ -42,12 +45,15 @@ export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
 const AUTO = "auto";
 const NONE = "";
+/** The 上月工作表 box's 自动: “:” never occurs in a sheet name. */
+const PREV_AUTO = ":auto";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
   bar: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px", alignItems: "end" },
   grow: { minWidth: "120px", flexGrow: 1 },
   month: { width: "100px" },
+  region: { width: "130px" },
   monthInput: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -77,7 +83,8 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   const [sheet, setSheet] = React.useState("");
   const [rules, setRules] = React.useState<RuleSetId | typeof AUTO>(AUTO);
   const [month, setMonth] = React.useState("");
-  const [previous, setPrevious] = React.useState(NONE);
+  const [previous, setPrevious] = React.useState(PREV_AUTO);
+  const [region, setRegion] = React.useState("");
   const [progress, setProgress] = React.useState<number | null>(null);
   const [done, setDone] = React.useState<SheetValidation | null>(null);
   const [message, setMessage] = React.useState<Status>(null);
@@ -91,6 +98,11 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
     setSheet((cur) => (cur && names.includes(cur) && !prefer ? cur : active && names.includes(active) ? active : names[0] ?? ""));
     return names;
   }, [port]);
+
+  // last month's sheet follows the checked sheet: month m − 1 by name, else 自动
+  React.useEffect(() => {
+    if (sheets) setPrevious(previousSheetByName(sheets, sheet) ?? PREV_AUTO);
+  }, [sheets, sheet]);
 
   React.useEffect(() => {
     refreshSheets().catch((e) => setMessage({ intent: "error", text: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` }));
@@ -119,22 +131,34 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
         }
         m = n;
       }
+      const code = region.trim();
+      if (code !== "" && !isRegionCode(code)) {
+        setMessage({ intent: "error", text: `行政区划代码应为 6 位数字（如 340722），而不是“${code}” (the division code must have 6 digits)` });
+        return;
+      }
       setDone(null);
       setProgress(0.1);
       try {
-        // One read for the data, last month's sheet and 参数 (the per-mu rules use its 规下企业用地下限): the Office adapter syncs ≤ 2 times.
-        const withPrev = Boolean(previous && previous !== sheet);
-        const names = [sheet, ...(withPrev ? [previous!] : []), ACRE_PARAM_SHEET];
-        const read = await port.readSheets(names);
-        const [data, prev] = [read[0], withPrev ? read[1] : null];
-        const paramSheet = sheet === ACRE_PARAM_SHEET ? null : (read[read.length - 1]?.values ?? null);
+        // One read of the workbook (the data, last month's and last year's sheets, 参数 — also the
+        // per-mu rules' 规下企业用地下限 — and 退规):
+        // the Office adapter syncs ≤ 2 times.
+        const names = sheets ?? [];
+        const all = await port.readSheets(names.includes(sheet) ? names : [sheet, ...names]);
+        const data = all.find((x) => x?.name === sheet);
+        const prev = previous !== PREV_AUTO && previous !== NONE ? all.find((x) => x?.name === previous) : undefined;
         if (!data) {
           setMessage({ intent: "error", text: `找不到工作表“${sheet}” (no sheet ${sheet})` });
           return;
         }
         setProgress(0.5);
         await nextFrame(); // let the bar paint before a long run
-        const v = validateSheet(data, RULE_SETS, rules, { month: m, previousSheet: prev ?? undefined, paramSheet });
+        const v = validateSheet(data, RULE_SETS, rules, {
+          month: m,
+          previousSheet: prev ?? undefined,
+          findPrevious: previous === PREV_AUTO,
+          sheets: all,
+          region: code || undefined,
+        });
         setProgress(1);
         if (isUnusable(v)) {
           setMessage({ intent: "error", text: v.error });
@@ -153,9 +177,11 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
       if (!done) return;
       const target = done.result.sheet;
       if (highlighted) await port.clearHighlight(highlighted);
-      const errors = [...new Set(done.result.findings.filter((f) => f.severity === "error").map((f) => f.cell))];
+      // cells of the checked sheet only (应报未报 points at last month's sheet)
+      const here = done.result.findings.filter((f) => f.sheet === target);
+      const errors = [...new Set(here.filter((f) => f.severity === "error").map((f) => f.cell))];
       const taken = new Set(errors);
-      const warnings = [...new Set(done.result.findings.filter((f) => f.severity === "warning" && !taken.has(f.cell)).map((f) => f.cell))];
+      const warnings = [...new Set(here.filter((f) => f.severity === "warning" && !taken.has(f.cell)).map((f) => f.cell))];
       if (errors.length) await port.highlight(target, errors, ERROR_FILL);
       if (warnings.length) await port.highlight(target, warnings, WARNING_FILL);
       setHighlighted(target);
@@ -207,8 +233,12 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
           <Input className={s.monthInput} value={month} onChange={(_, d) => setMonth(d.value)} placeholder="自动" inputMode="numeric" />
         </Field>
         <NamePicker label="上月工作表 (last month)" className={s.grow} value={previous} names={(sheets ?? []).filter((n) => n !== sheet)} onChange={setPrevious}>
+          <option value={PREV_AUTO}>自动 (auto)</option>
           <option value={NONE}>（无）(none)</option>
         </NamePicker>
+        <Field label="行政区划代码 (region)" className={s.region}>
+          <Input className={s.monthInput} value={region} onChange={(_, d) => setRegion(d.value)} placeholder="参数表" inputMode="numeric" />
+        </Field>
       </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={run} disabled={busy || !sheet}>
@@ -240,6 +270,8 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
           <Text size={200} className={s.muted} data-testid="summary">
             工作表“{result.sheet}”· {done.ruleSet.title}
             {rules === AUTO ? "（自动识别）" : ""} · {result.rowCount} 行 (rows){result.month ? ` · ${result.month} 月` : ""}
+            {result.previous ? ` · 上月 (last month)：${result.previous.sheet}` : ""}
+            {result.lastYear ? ` · 上年 (last year)：${result.lastYear.sheet}` : ""}
           </Text>
           <FindingsGroup severity="error" findings={errors} onSelect={select} />
           <FindingsGroup severity="warning" findings={warnings} onSelect={select} />

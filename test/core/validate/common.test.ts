@@ -18,26 +18,32 @@ function validate(rows: Cell[][], name?: string): ValidationResult {
 
 const ok = [uscc(1), uscc(2), uscc(3), uscc(4)];
 
-describe("RATE: a stated rate next to its counts, to the rounding it claims", () => {
+describe("RATE: a stated rate next to its counts, rounded or truncated at the precision it claims", () => {
   const withSummary = (rateCell: Cell, header = "办结率") => {
     const [title, heads, values] = appealsSummary();
     return validate([title, [heads[0], heads[1], header], [values[0], values[1], rateCell], [], HEADER, ["甲", ok[0], 1, 10]]);
   };
 
-  test("the seed: 1460 closed of 1466 is 99.59%, so a stated 99.5% is an error and 99.6% is right", () => {
-    const r = withSummary(0.995);
-    expect(r.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([["RATE", "C3", "error"]]);
-    expect(r.findings[0].message).toBe(
-      "“办结率”所列 99.5% 与 1460/1466 = 99.591% 不符，按所列精度应为 99.6% (stated 99.5% does not match 1460/1466 = 99.591%, which rounds to 99.6%)",
-    );
+  test("the seed: 1460 closed of 1466 is 99.59%: 99.5% (truncated) and 99.6% (rounded) are right, 99.7% is a 提示", () => {
+    expect(withSummary(0.995).findings).toEqual([]);
     expect(withSummary(0.996).findings).toEqual([]);
+    const r = withSummary(0.997);
+    expect(r.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([["RATE", "C3", "warning"]]);
+    expect(r.findings[0].message).toBe(
+      "“办结率”所列 99.7% 与 1460/1466 = 99.591% 不符（按所列精度四舍五入为 99.6%，截断为 99.5%）；如分母口径不同，请说明 " +
+        "(stated 99.7% does not match 1460/1466 = 99.591%: 99.6% rounded, 99.5% truncated; explain it if the base differs)",
+    );
   });
 
   test("the claimed rounding: text '99.5%', a (%) header with 99.5, an unrounded formula result", () => {
-    expect(withSummary("99.5%").findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(withSummary("99.4%").findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(withSummary("99.5%").findings).toEqual([]);
     expect(withSummary("99.6%").findings).toEqual([]);
-    expect(withSummary("100%").findings).toEqual([]); // 99.59% is 100% at 0 decimals
-    expect(withSummary(99.5, "办结率(%)").findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(withSummary("100%").findings).toEqual([]); // 99.59% is 100% at 0 decimals (rounded)
+    expect(withSummary("99%").findings).toEqual([]); // … and 99% truncated
+    expect(withSummary("98%").findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(withSummary(99.4, "办结率(%)").findings.map((f) => f.cell)).toEqual(["C3"]);
+    expect(withSummary(99.5, "办结率(%)").findings).toEqual([]);
     expect(withSummary(99.6, "办结率(%)").findings).toEqual([]);
     expect(withSummary(1460 / 1466).findings).toEqual([]);
     expect(withSummary(0.9959).findings).toEqual([]); // 99.59% at two decimals: 99.5907% → 99.59% ✓
@@ -56,7 +62,7 @@ describe("RATE: a stated rate next to its counts, to the rounding it claims", ()
       ["丙", ok[2], 1, 10, 300, 100, 0.34], // 33.33% → 33%
     ]);
     expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([["RATE", "G4"]]);
-    expect(r.findings[0].message).toContain("按所列精度应为 33%");
+    expect(r.findings[0].message).toContain("按所列精度四舍五入为 33%，截断为 33%");
   });
 });
 

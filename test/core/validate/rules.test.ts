@@ -46,7 +46,8 @@ describe("monthly report (月报)", () => {
     const { result, ruleSet } = run(f);
     expect(ruleSet).toBe(monthlyRuleSet);
     expect(pairs(result)).toEqual(sorted(f.expected!));
-    expect(result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE"]);
+    // no last month, last year, sales columns or region given
+    expect(result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE", "M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-REGION", "M-LAST-YEAR"]);
     expect(result.skipped[0].reason).toContain("未提供上月报表");
     expect(result.month).toBe(10); // from the sheet name 10月
     expect(result.rowCount).toBe(14);
@@ -55,8 +56,12 @@ describe("monthly report (月报)", () => {
   test("with last month's sheet, a decreasing year to date is an error at D18", () => {
     const f = monthlyDefects();
     const { result } = run(f, "monthly", { previousSheet: sheetOf(monthlyPrevious()) });
-    expect(pairs(result)).toEqual(sorted([...f.expected!, ["M-YTD-DECREASE", "D18"]]));
-    expect(result.skipped).toEqual([]);
+    // 本月 = 1-本月 − 上月累计 (500 = 5000 − 4500) fails where this month is negative (C11), above
+    // the year to date (C13), ×10 (D16) and below last month (D18)
+    const identity: Array<[string, string]> = ["C11", "C13", "C16", "C18"].map((c) => ["M-MONTH-IDENTITY", c]);
+    expect(pairs(result)).toEqual(sorted([...f.expected!, ["M-YTD-DECREASE", "D18"], ...identity]));
+    expect(result.previous).toEqual({ sheet: "9月", how: "指定 (given)" });
+    expect(result.skipped.map((s) => s.rule)).toEqual(["M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-REGION", "M-LAST-YEAR"]);
     const d = result.findings.find((x) => x.rule === "M-YTD-DECREASE")!;
     expect(d.message).toBe("“1-本月工业总产值”5000 小于上月累计 5100（9月 第 15 行）(year to date 5000 is below last month's 5100, 9月 row 15)");
   });
@@ -69,20 +74,21 @@ describe("monthly report (月报)", () => {
     expect(sev["M-YOY@D14"]).toBe("warning");
     expect(sev["M-UNIT@D16"]).toBe("warning");
     expect(sev["M-PACE@G17"]).toBe("warning");
-    expect(sev["RATE@C2"]).toBe("error");
+    expect(sev["RATE@C2"]).toBe("warning");
     const explained = result.findings.filter((f) => f.explained).map((f) => f.cell);
     expect(explained).toEqual(["D15"]);
-    // 9 errors, 5 warnings of which 1 explained
-    expect(result.counts).toEqual({ error: 9, warning: 5, explained: 1, unexplained: 4 });
+    // 8 errors, 6 warnings of which 1 explained
+    expect(result.counts).toEqual({ error: 8, warning: 6, explained: 1, unexplained: 5 });
     expect(result.ready).toBe(false);
     expect(result.reasons).toEqual([
-      "有 9 个错误须修改 (9 error(s) must be fixed)",
-      "有 4 个提示未在“说明”列解释 (4 warning(s) not explained in the 说明 column)",
+      "有 8 个错误须修改 (8 error(s) must be fixed)",
+      "有 5 个提示未在“说明”列解释 (5 warning(s) not explained in the 说明 column)",
     ]);
-    expect(verdictText(result)).toMatch(/^不能提交：有 9 个错误/);
+    expect(verdictText(result)).toMatch(/^不能提交：有 8 个错误/);
     // errors first, then by row
-    expect(result.findings.map((f) => f.severity)).toEqual([...Array(9).fill("error"), ...Array(5).fill("warning")]);
-    expect(result.findings[0].cell).toBe("C2");
+    expect(result.findings.map((f) => f.severity)).toEqual([...Array(8).fill("error"), ...Array(6).fill("warning")]);
+    expect(result.findings[0].cell).toBe("H6");
+    expect(result.findings[8].cell).toBe("C2");
   });
 
   test("messages: zh-CN first, English gloss; 120万元 proposes the number; check digit shows the expected one", () => {
@@ -103,7 +109,8 @@ describe("monthly report (月报)", () => {
       "按 1-10 月营业收入 1500 万元推算，全年约 1800 万元，低于规上标准 2000 万元 (at this pace the annual revenue is about 1800 万元, below the 2000 万元 above-scale line)",
     );
     expect(by("C2").message).toBe(
-      "“报送率”所列 93.3% 与 13/14 = 92.857% 不符，按所列精度应为 92.9% (stated 93.3% does not match 13/14 = 92.857%, which rounds to 92.9%)",
+      "“报送率”所列 93.3% 与 13/14 = 92.857% 不符（按所列精度四舍五入为 92.9%，截断为 92.8%）；如分母口径不同，请说明 " +
+        "(stated 93.3% does not match 13/14 = 92.857%: 92.9% rounded, 92.8% truncated; explain it if the base differs)",
     );
     expect(by("H19").message).toMatch(/^合计“从业人员”为 1561，各行之和为 1560，相差 1/);
     expect(by("B9").message).toBe("统一社会信用代码与第 5 行重复 (same credit code as row 5)");
@@ -132,7 +139,7 @@ describe("monthly report (月报)", () => {
     expect(Object.keys(table.columns).sort()).toEqual(["employees", "name", "note", "outputMonth", "outputYtd", "outputYtdLastYear", "revenueYtd", "uscc", "valueAddedYtd"]);
     // no month anywhere (sheet 两行表头, no title): M-PACE is not run, and the result says so
     expect(pairs(result)).toEqual(sorted(f.expected!));
-    expect(result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE", "M-PACE"]);
+    expect(result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE", "M-PACE", "M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-REGION", "M-LAST-YEAR"]);
   });
 
   test("a two-row header 工业总产值 / 营业收入 over 本月 | 累计 | 上年同期: 上年同期 is last year's year to date", () => {
@@ -181,7 +188,9 @@ describe("monthly report (月报)", () => {
     };
     const { result } = run(minimal);
     const skipped = Object.fromEntries(result.skipped.map((s) => [s.rule, s.reason]));
-    expect(Object.keys(skipped).sort()).toEqual(["M-PACE", "M-UNIT", "M-VA-GT-OUT", "M-YOY", "M-YTD-DECREASE"].sort());
+    expect(Object.keys(skipped).sort()).toEqual(
+      ["M-PACE", "M-UNIT", "M-VA-GT-OUT", "M-YOY", "M-YTD-DECREASE", "M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-REGION", "M-LAST-YEAR"].sort(),
+    );
     expect(skipped["M-VA-GT-OUT"]).toBe("缺少列“1-本月工业增加值”，未运行 (column 1-本月工业增加值 absent; rule not run)");
     expect(skipped["M-PACE"]).toContain("1-本月营业收入");
     expect(pairs(result)).toEqual([["M-USCC-FMT", "B2"]]);

@@ -7,7 +7,7 @@ import { normalizeCode, usccProblem, UsccProblem, USCC_CHARSET } from "../../ids
 import { CellValue, parseNumber, toHalfWidth } from "../../num";
 import { statedRateMatches } from "../../appeals";
 import { isError } from "../../result";
-import { denoise, roundHalfUp } from "../../round";
+import { denoise, roundHalfUp, truncateTo } from "../../round";
 import { normalizeHeader } from "../../table";
 import type { SheetLike, TableRow } from "../../table";
 import type { Emit, Rule } from "../engine";
@@ -23,6 +23,11 @@ export function fmt(n: number): string {
 
 export function pct(x: number, decimals = 1): string {
   return `${roundHalfUp(x * 100, decimals).toFixed(decimals)}%`;
+}
+
+/** A rate as a percent truncated at `decimals` places. */
+function truncPct(x: number, decimals: number): string {
+  return `${truncateTo(denoise(x * 100), decimals).toFixed(decimals)}%`;
 }
 
 /** Required cells: blank cells of the given fields (present columns only). */
@@ -300,21 +305,33 @@ export function statedRate(raw: CellValue, headerIsPercent: boolean): { rate: nu
 }
 
 /**
- * A rate column (办结率, 完成率, 占比 …) right after its two counts is checked to the rounding
- * it is written with: 1460 / 1466 = 99.59% is 99.6% at one decimal, so a stated 99.5% is an
- * error. Either order of the two counts is accepted. Growth rates (增速, 同比 …) are not checked.
+ * Whether a stated rate is n / d written at its precision: rounded (1460/1466 = 99.59% → 99.6%)
+ * or truncated (→ 99.5%, the seed's convention, never overstating). False for a zero denominator.
+ */
+export function rateWrittenAs(n: number, d: number, stated: number, decimals: number): boolean {
+  const m = statedRateMatches(n, d, stated, decimals);
+  if (isError(m)) return false;
+  return m || truncateTo(denoise((n / d) * 100), decimals) === roundHalfUp(denoise(stated * 100), decimals);
+}
+
+/**
+ * A rate column (办结率, 完成率, 占比 …) right after its two counts is checked at the precision
+ * it is written with: the true rate rounded or truncated is correct (1460 / 1466 = 99.59%
+ * stated 99.5% or 99.6%); anything else is a 提示 showing the computed rate (it may be a
+ * different base). Either order of the two counts is accepted. Growth rates (增速, 同比 …) are
+ * not checked.
  */
 export function rateRule(): Rule<RateParams> {
   return {
     id: "RATE",
-    severity: "error",
+    severity: "warning",
     title: "比率与其分子分母不符",
     gloss: "stated rate does not match its counts",
     reads: [],
     needs: ["sheet"],
     message: (p) =>
-      `“${p.header}”所列 ${pct(p.stated, p.decimals)} 与 ${p.formula} = ${pct(p.expected, p.decimals + 2)} 不符，按所列精度应为 ${pct(p.expected, p.decimals)} ` +
-      `(stated ${pct(p.stated, p.decimals)} does not match ${p.formula} = ${pct(p.expected, p.decimals + 2)}, which rounds to ${pct(p.expected, p.decimals)})`,
+      `“${p.header}”所列 ${pct(p.stated, p.decimals)} 与 ${p.formula} = ${pct(p.expected, p.decimals + 2)} 不符（按所列精度四舍五入为 ${pct(p.expected, p.decimals)}，截断为 ${truncPct(p.expected, p.decimals)}）；如分母口径不同，请说明 ` +
+      `(stated ${pct(p.stated, p.decimals)} does not match ${p.formula} = ${pct(p.expected, p.decimals + 2)}: ${pct(p.expected, p.decimals)} rounded, ${truncPct(p.expected, p.decimals)} truncated; explain it if the base differs)`,
     check(ctx, emit) {
       const sheet = ctx.options.sheet!;
       const h = ctx.table.headerRow - sheet.startRow;
@@ -358,9 +375,8 @@ function checkHeaderRow(sheet: SheetLike, h: number, above: number, toEnd: boole
         [b, a],
         [a, b],
       ]) {
-        const m = statedRateMatches(n, d, s.rate, s.decimals);
-        if (isError(m)) continue;
-        if (m) {
+        if (d === 0) continue;
+        if (rateWrittenAs(n, d, s.rate, s.decimals)) {
           ok = true;
           break;
         }

@@ -2,11 +2,10 @@
  * Rules of the monthly industrial report (月报 / 一套表), amounts in 万元.
  */
 import { SCALE_THRESHOLD } from "../../pool/projection";
-import { normalizeCode } from "../../ids";
-import type { Table, TableRow } from "../../table";
 import type { Rule, RuleSet } from "../engine";
 import { monthlySpec } from "../specs";
-import { duplicateRule, fmt, negativeRule, normalizeName, parseRule, pct, rateRule, requiredRule, totalRule, usccCheckRule, usccFormatRule } from "./common";
+import { auditRules, firmIndex, newFirmsNote, retiredRow, sameFirm } from "./audit";
+import { duplicateRule, fmt, negativeRule, parseRule, pct, rateRule, requiredRule, totalRule, usccCheckRule, usccFormatRule } from "./common";
 
 const NUMBER_KEYS = monthlySpec.fields.filter((f) => f.type === "number").map((f) => f.key);
 
@@ -70,23 +69,6 @@ const vaGtOutput: Rule<{ va: string; out: string; v: number; o: number }> = {
   },
 };
 
-/** Rows of a table keyed by credit code and by name, to find a firm in last month's table. */
-function firmIndex(t: Table): { byCode: Map<string, TableRow>; byName: Map<string, TableRow> } {
-  const byCode = new Map<string, TableRow>();
-  const byName = new Map<string, TableRow>();
-  for (const r of t.rows) {
-    if (r.values.uscc) {
-      const c = normalizeCode(r.values.uscc);
-      if (!byCode.has(c)) byCode.set(c, r);
-    }
-    if (r.values.name) {
-      const n = normalizeName(r.values.name);
-      if (!byName.has(n)) byName.set(n, r);
-    }
-  }
-  return { byCode, byName };
-}
-
 const ytdDecrease: Rule<{ header: string; now: number; before: number; prevRow: number; prevSheet: string }> = {
   id: "M-YTD-DECREASE",
   severity: "error",
@@ -98,12 +80,11 @@ const ytdDecrease: Rule<{ header: string; now: number; before: number; prevRow: 
     `“${p.header}”${fmt(p.now)} 小于上月累计 ${fmt(p.before)}（${p.prevSheet} 第 ${p.prevRow} 行）(year to date ${fmt(p.now)} is below last month's ${fmt(p.before)}, ${p.prevSheet} row ${p.prevRow})`,
   check(ctx, emit) {
     const prev = ctx.options.previous!;
-    const { byCode, byName } = firmIndex(prev);
+    const idx = firmIndex(prev);
     const keys = ["outputYtd", "valueAddedYtd", "revenueYtd"].filter((k) => ctx.table.columns[k] && prev.columns[k]);
     for (const row of ctx.table.rows) {
-      if (ctx.monthOf(row) === 1) continue; // January starts a new year
-      const code = row.values.uscc ? normalizeCode(row.values.uscc) : "";
-      const p = (code && byCode.get(code)) || (row.values.name ? byName.get(normalizeName(row.values.name)) : undefined);
+      if (ctx.monthOf(row) === 1 || retiredRow(row)) continue; // January starts a new year; a 退规 row is not compared
+      const p = sameFirm(idx, row);
       if (!p) continue;
       for (const k of keys) {
         const now = ctx.num(row, k);
@@ -208,6 +189,7 @@ export const monthlyRules: Rule[] = [
   totalRule("M", NUMBER_KEYS),
   pace,
   rateRule(),
+  ...auditRules,
 ];
 
 export const monthlyRuleSet: RuleSet = {
@@ -217,4 +199,5 @@ export const monthlyRuleSet: RuleSet = {
   spec: monthlySpec,
   rules: monthlyRules,
   noteKey: "note",
+  notes: newFirmsNote,
 };

@@ -1,0 +1,197 @@
+import { RULE_SETS, validateSheet, isUnusable, SheetValidation, SheetOptions, readAuditParams, rateWrittenAs, monthlyRuleSet } from "../../../src/core/validate";
+import type { SheetLike } from "../../../src/core/table";
+import { AUDIT_HEADERS, auditBook, FixtureSheet, uscc } from "../../../scripts/make-validate-fixtures";
+
+function sheetOf(f: FixtureSheet): SheetLike {
+  const width = Math.max(0, ...f.rows.map((r) => r.length));
+  return { name: f.name, startRow: 1, startCol: 1, values: f.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")) };
+}
+
+function check(sheets: FixtureSheet[], options: SheetOptions = {}, name = sheets[0].name): SheetValidation {
+  const all = sheets.map(sheetOf);
+  const v = validateSheet(all.find((s) => s.name === name)!, RULE_SETS, "monthly", { sheets: all, ...options });
+  if (isUnusable(v)) throw new Error(v.error);
+  return v;
+}
+
+const where = (v: SheetValidation) => v.result.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`]).sort();
+const book = () => auditBook().sheets;
+const without = (...names: string[]) => book().filter((s) => !names.includes(s.name));
+
+describe("the audit rules (联网直报 审核公式) on a two-month workbook", () => {
+  test("one finding per rule, by sheet and cell; clean, stopped (停产) and listed 退规 firms give none", () => {
+    const v = check(book());
+    expect(where(v)).toEqual([...auditBook().expected].sort());
+    expect(v.result.skipped).toEqual([]);
+    // last month and last year were found by themselves, and the result says which sheets
+    expect(v.result.previous).toEqual({ sheet: "2023年9月", how: "自动识别：工作表名“2023年9月” (sheet name; found automatically)" });
+    expect(v.result.lastYear?.sheet).toBe("2022年10月");
+    // severities as documented
+    const sev = Object.fromEntries(v.result.findings.map((f) => [f.rule, f.severity]));
+    expect(sev).toEqual({
+      "M-MONTH-IDENTITY": "warning",
+      "M-NOT-REPORTED": "error",
+      "M-EXPORT-GT-SALES": "error",
+      "M-SALES-RATIO": "warning",
+      "M-USCC-KIND": "warning",
+      "M-USCC-REGION": "warning",
+      "M-LAST-YEAR": "warning",
+    });
+  });
+
+  test("messages: zh-CN first with an English gloss, the cell's sheet and both values", () => {
+    const by = (rule: string) => check(book()).result.findings.find((f) => f.rule === rule)!.message;
+    expect(by("M-MONTH-IDENTITY")).toBe(
+      "“本月工业总产值”520 不等于“1-本月工业总产值”5000 减上月累计 4500（“2023年9月”第 4 行）= 500；如上月数据有修订，请在“说明”列说明 " +
+        "(this month 520 differs from the year to date 5000 − last month's 4500 (2023年9月 row 4) = 500; if last month was revised, explain it in 说明)",
+    );
+    expect(by("M-NOT-REPORTED")).toMatch(/^上月“2023年9月”第 11 行的企业“安徽[^”]+有限公司”（91340722MA2\w+）本月没有数据行：停产企业照常报送（填 0，在“说明”注明停产）；已退规的企业列入“退规企业”/);
+    expect(by("M-NOT-REPORTED")).toContain("(the firm of last month's sheet 2023年9月 row 11 has no row this month");
+    expect(by("M-EXPORT-GT-SALES")).toBe("“1-本月出口交货值”5000 大于“1-本月工业销售产值”4900 (export delivery value 5000 exceeds sales output 4900)");
+    expect(by("M-SALES-RATIO")).toBe(
+      "产销率 =“1-本月工业销售产值”3000 /“1-本月工业总产值”5000 = 60.0%，超出 70%–130%，请核实或在“说明”列说明 (sales-to-output ratio 60.0% is outside 70%–130%; check it or explain it in 说明)",
+    );
+    expect(by("M-USCC-KIND")).toBe(`统一社会信用代码“${uscc(5005, "92340722")}”以 92 开头，是个体工商户，不是规上工业的法人单位；请核实 (a 92 code is an individual business (个体工商户), which is not a 规上 法人单位)`);
+    expect(by("M-USCC-REGION")).toBe(
+      `统一社会信用代码“${uscc(5006, "91340700")}”第 3–8 位为 340700，与本地行政区划代码 340722 不同：在外地登记，请核实是否属本地统计 (characters 3–8 are 340700, not the local code 340722: registered elsewhere)`,
+    );
+    expect(by("M-LAST-YEAR")).toBe(
+      "“上年同期1-本月工业总产值”4750 与上年报表“2022年10月”第 9 行所报“1-本月工业总产值”4800 不同；如为同口径调整，请在“说明”列说明 (4750 differs from 4800 filed last year in 2022年10月 row 9; explain a revision in 说明)",
+    );
+  });
+
+  test("新增: a firm not in last month's sheet is a note, not a finding", () => {
+    const v = check(book());
+    const note = v.result.notes.find((n) => n.startsWith("新增"))!;
+    expect(note).toMatch(/^新增：本月有 1 家企业不在上月“2023年9月”中：安徽[^（]+（第 11 行） \(1 firm\(s\) new this month/);
+    expect(v.result.findings.some((f) => f.row === 11 && f.sheet === "2023年10月")).toBe(false);
+  });
+
+  test("a firm that left: listed in a 退规 sheet, or given a row with 说明 退规 — no 应报未报, no month comparison", () => {
+    // without the 退规 list, firm 12 is 应报未报 too (row 12 of last month)
+    expect(where(check(without("退规企业")))).toContainEqual(["M-NOT-REPORTED", "2023年9月!A12"]);
+    // a row this month with 说明 退规 (zeros) instead of the list
+    const sheets = without("退规企业");
+    const [name, code] = book()[1].rows[11]; // last month's row 12
+    sheets[0] = { ...sheets[0], rows: [...sheets[0].rows, [name, code, 0, 0, 0, 0, 0, 0, 0, 0, 0, "10月起退规"]] };
+    const v = check(sheets);
+    const row = sheets[0].rows.length;
+    expect(where(v)).not.toContainEqual(["M-NOT-REPORTED", "2023年9月!A12"]);
+    expect(v.result.findings.filter((f) => f.row === row && ["M-MONTH-IDENTITY", "M-YTD-DECREASE"].includes(f.rule))).toEqual([]);
+  });
+
+  test("without last month, last year, a region: those rules are not run and say why", () => {
+    const v = check(without("2023年9月", "2022年10月", "参数"));
+    expect(v.result.skipped.map((s) => s.rule)).toEqual(["M-YTD-DECREASE", "M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-USCC-REGION", "M-LAST-YEAR"]);
+    expect(v.result.previous).toBeNull();
+    expect(v.result.lastYear).toBeNull();
+    expect(where(v)).toEqual([
+      ["M-EXPORT-GT-SALES", "2023年10月!K5"],
+      ["M-SALES-RATIO", "2023年10月!J6"],
+      ["M-USCC-KIND", "2023年10月!B7"],
+    ]);
+  });
+
+  test("the region option wins over the 参数 row; the 产销率 range comes from 参数 or the option", () => {
+    const v = check(book(), { region: "340700" });
+    const region = where(v).filter(([r]) => r === "M-USCC-REGION").map(([, c]) => c);
+    expect(region).toEqual(["2023年10月!B10", "2023年10月!B11", "2023年10月!B2", "2023年10月!B3", "2023年10月!B4", "2023年10月!B5", "2023年10月!B6", "2023年10月!B7", "2023年10月!B9"]);
+    // 60% is inside a range of 50%–150% (参数 rows, written as percentages)
+    const sheets = book();
+    sheets[4] = { ...sheets[4], rows: [...sheets[4].rows, ["产销率下限", "50%"], ["产销率上限", 1.5]] };
+    expect(where(check(sheets)).map(([r]) => r)).not.toContain("M-SALES-RATIO");
+    // the option wins: 99%–101% flags every firm (4900/5000 = 4410/4500 = 98%)
+    expect(where(check(book(), { salesRatio: { low: 0.99, high: 1.01 } })).filter(([r]) => r === "M-SALES-RATIO").length).toBe(10);
+  });
+
+  test("参数 rows: bad values are said, not used", () => {
+    const p = readAuditParams([["参数", "值"], ["行政区划代码", "34072"], ["产销率下限", 1.4], ["产销率上限", 1.2]]);
+    expect(p.region).toBeUndefined();
+    expect(p.salesRatio).toEqual({ low: 0.7, high: 1.3 });
+    expect(p.warnings).toEqual([
+      "参数“行政区划代码”(第 2 行) 的值“34072”无效，应为 6 位数字（如 340722），未使用 (invalid value for 行政区划代码; not used)",
+      "参数“产销率下限”应小于“产销率上限”，已用默认 70%–130% (the low end must be below the high end; the default is used)",
+    ]);
+    expect(readAuditParams([["行政区划代码", 340722]]).region).toBe("340722");
+  });
+});
+
+describe("last month found by itself", () => {
+  const header = ["企业名称", "统一社会信用代码", "月份", "本月工业总产值", "1-本月工业总产值"];
+  const code = uscc(7001);
+  const table = (name: string, month: string | number, m: number, ytd: number): FixtureSheet => ({ name, rows: [header, ["安徽旗山电子有限公司", code, month, m, ytd]] });
+
+  test("a 月份 column saying 9 (sheet names say nothing); a sheet of another month is not used", () => {
+    const v = check([table("本月", 10, 500, 5000), table("八月数据", "8月", 400, 4000), table("上月", 9, 450, 4600)]);
+    expect(v.result.previous).toEqual({ sheet: "上月", how: "自动识别：月份列 C2 (月份 column; found automatically)" });
+    // 5000 − 4600 = 400 ≠ 500
+    expect(where(v)).toEqual([["M-MONTH-IDENTITY", "本月!D2"]]);
+  });
+
+  test("9月 and 2023年9月 by name; the year must agree when both say one; 2022年10月 is last year, not last month", () => {
+    expect(check([table("10月", "", 500, 5000), table("9月", "", 450, 4500)]).result.previous?.sheet).toBe("9月");
+    const v = check([table("2023年10月", "", 500, 5000), table("2022年9月", "", 1, 1), table("2023年9月", "", 450, 4500), table("2022年10月", "", 480, 4800)]);
+    expect(v.result.previous?.sheet).toBe("2023年9月");
+    expect(v.result.lastYear?.sheet).toBe("2022年10月");
+    expect(where(v)).toEqual([]);
+  });
+
+  test("a given sheet wins; findPrevious false uses none", () => {
+    const sheets = [table("10月", "", 500, 5000), table("9月", "", 450, 4500), table("旧表", "", 0, 4000)];
+    const given = check(sheets, { previousSheet: sheetOf(sheets[2]) });
+    expect(given.result.previous).toEqual({ sheet: "旧表", how: "指定 (given)" });
+    expect(where(given)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+    const none = check(sheets, { findPrevious: false });
+    expect(none.result.previous).toBeNull();
+    expect(none.result.skipped.map((s) => s.rule)).toContain("M-NOT-REPORTED");
+  });
+
+  test("January: last month is December; 本月 must equal 1-本月 and the year to date may restart", () => {
+    const v = check([table("2024年1月", "", 480, 500), table("2023年12月", "", 600, 6000)]);
+    expect(v.result.previous?.sheet).toBe("2023年12月");
+    expect(where(v)).toEqual([["M-MONTH-IDENTITY", "2024年1月!D2"]]);
+    expect(v.result.findings[0].message).toBe("1 月“本月工业总产值”480 应等于“1-本月工业总产值”500 (in January this month 480 equals the year to date 500)");
+  });
+
+  test("the identity holds to the precision written", () => {
+    // 1-本月 to one decimal: 5000.3 − 4500.1 = 500.2; 本月 written as 500.2 or 500 (integer) is right, 500.4 is not
+    const at = (m: number) => where(check([table("10月", "", m, 5000.3), table("9月", "", 450, 4500.1)]));
+    expect(at(500.2)).toEqual([]);
+    expect(at(500)).toEqual([]);
+    expect(at(500.4)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+  });
+});
+
+describe("RATE: a stated rate is right when rounded or truncated at its written precision", () => {
+  test("the seed's 1460/1466 stated 99.5% (truncated 99.59%) and 99.6% (rounded); 2999/3000 stated 99.9% or 100.0%", () => {
+    expect(rateWrittenAs(1460, 1466, 0.995, 1)).toBe(true);
+    expect(rateWrittenAs(1460, 1466, 0.996, 1)).toBe(true);
+    expect(rateWrittenAs(1460, 1466, 0.994, 1)).toBe(false);
+    expect(rateWrittenAs(1460, 1466, 0.997, 1)).toBe(false);
+    expect(rateWrittenAs(2999, 3000, 0.999, 1)).toBe(true);
+    expect(rateWrittenAs(2999, 3000, 1, 1)).toBe(true);
+    expect(rateWrittenAs(2999, 3000, 0.998, 1)).toBe(false);
+    expect(rateWrittenAs(1, 0, 0.5, 1)).toBe(false);
+  });
+
+  test("any other stated rate is a 提示 showing the computed rate", () => {
+    const summary = (stated: number): FixtureSheet[] => [
+      { name: "10月", rows: [["收集问题数", "办结数", "办结率"], [1466, 1460, stated], [], AUDIT_HEADERS.slice(0, 4), ["安徽旗山电子有限公司", uscc(7002), 1, 1]] },
+    ];
+    expect(check(summary(0.995)).result.findings).toEqual([]);
+    expect(check(summary(0.996)).result.findings).toEqual([]);
+    // 0.99 is 99% at no decimal: 99.59% truncated, right
+    expect(check(summary(0.99)).result.findings).toEqual([]);
+    const r = check(summary(0.992)).result.findings;
+    expect(r.map((f) => [f.rule, f.cell, f.severity])).toEqual([["RATE", "C2", "warning"]]);
+    expect(r[0].message).toBe(
+      "“办结率”所列 99.2% 与 1460/1466 = 99.591% 不符（按所列精度四舍五入为 99.6%，截断为 99.5%）；如分母口径不同，请说明 " +
+        "(stated 99.2% does not match 1460/1466 = 99.591%: 99.6% rounded, 99.5% truncated; explain it if the base differs)",
+    );
+  });
+});
+
+test("every audit rule is in the monthly rule set", () => {
+  const ids = monthlyRuleSet.rules.map((r) => r.id);
+  for (const id of ["M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-KIND", "M-USCC-REGION", "M-LAST-YEAR"]) expect(ids).toContain(id);
+});
