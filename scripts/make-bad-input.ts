@@ -498,6 +498,82 @@ export const WORKBOOKS: Record<string, (wb: ExcelJS.Workbook) => void> = {
     ]);
   },
 
+  /**
+   * The way staff have the 一套表: a title row, a two-row header with the unit (千元) in the merged
+   * parent, a 合计 row, then the signature footer and a 注： line — the table ends at the footer.
+   */
+  "signature-footer.xlsx": (wb) => {
+    const ws = wb.addWorksheet("10月");
+    addRows(ws, [
+      ["2023年1-10月规模以上工业企业主要指标"],
+      ["企业名称", "统一社会信用代码", "工业总产值（千元）", null, null, "说明"],
+      [null, null, "本月", "1-本月", "上年同期", null],
+      ["安徽甲机械有限公司", C(1), 120000, 1150000, 1000000, null],
+      ["安徽乙建材有限公司", C(2), 80000, 790000, 760000, null],
+      ["安徽丙电子有限公司", C(3), 50000, 480000, 450000, null],
+      ["合计", null, 250000, 2420000, 2210000, null],
+      [],
+      ["单位负责人：张三", "统计负责人：李四", "填表人：王五", "报出日期：2023年11月5日"],
+      ["注：本表不含规下企业。"],
+    ]);
+    ws.mergeCells("A1:F1");
+    ws.mergeCells("C2:E2");
+  },
+
+  /** Headers in 百万元, 千万元 and 亿元 (each converted to 万元 by the one unit table). */
+  "units-million.xlsx": (wb) => {
+    const ws = wb.addWorksheet("10月");
+    addRows(ws, [
+      ["企业名称", "统一社会信用代码", "本月工业总产值（百万元）", "1-本月工业总产值（千万元）", "上年同期1-本月工业总产值（亿元）"],
+      ["安徽甲机械有限公司", C(1), 5, 0.5, 0.045],
+      ["安徽乙建材有限公司", C(2), 3, 0.3, 0.028],
+    ]);
+  },
+
+  /** A required column in a unit the unit table does not know (万美元): unusable, never read as 万元. */
+  "unknown-unit.xlsx": (wb) => {
+    const ws = wb.addWorksheet("10月");
+    addRows(ws, [
+      ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值（万美元）", "上年同期1-本月工业总产值"],
+      ["安徽甲机械有限公司", C(1), 500, 700, 4500],
+    ]);
+  },
+
+  /** The report on the third sheet, under a title 2023年1-10月… (no 月份 column, sheet not named 10月). */
+  "report-third-sheet.xlsx": (wb) => {
+    addRows(wb.addWorksheet("封面"), [["枞阳县规模以上工业企业月报"], ["填报单位：县经信局"]]);
+    addRows(wb.addWorksheet("目标"), [
+      ["指标", "类型", "年度目标", "单位", "1-本月完成"],
+      ["规上工业总产值", "总量", 1.2, "亿元", null],
+    ]);
+    addRows(wb.addWorksheet("报表"), [
+      ["2023年1-10月规模以上工业企业主要指标（单位：万元）"],
+      ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值"],
+      ["安徽甲机械有限公司", C(1), 500, 5000, 4500],
+      ["安徽乙建材有限公司", C(2), 300, 3000, 2800],
+    ]);
+  },
+
+  /** A workbook whose only table is a monthly report: not a pool. */
+  "monthly-not-pool.xlsx": (wb) => {
+    addRows(wb.addWorksheet("10月"), [
+      ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值", "1-本月营业收入"],
+      ["安徽甲机械有限公司", C(1), 500, 5000, 4500, 5100],
+    ]);
+  },
+
+  /** 入库日期 typed to the month only (2023年3月, 2023.3, 2023-03, and 2023.3 that Excel stored as a number). */
+  "month-dates.xlsx": (wb) => {
+    addRows(wb.addWorksheet("培育库"), [
+      ["企业名称", "统一社会信用代码", "培育层级", "包保领导", "入库日期", "状态", "1-本月营业收入", "月份"],
+      ["安徽甲机械有限公司", C(1), "拟进规", "张三", "2023年3月", "培育中", 1500, "10月"],
+      ["安徽乙建材有限公司", C(2), "拟进规", "张三", "2023.3", "培育中", 1600, "10月"],
+      ["安徽丙电子有限公司", C(3), "拟进规", "李四", "2023-03", "培育中", 1700, "10月"],
+      ["安徽丁纺织有限公司", C(4), "拟进规", "李四", 2023.3, "培育中", 1800, "10月"],
+      ["安徽戊食品有限公司", C(5), "拟进规", "王五", "2023-03-15", "培育中", 1900, "10月"],
+    ]);
+  },
+
   /** A monthly report without its required 统一社会信用代码 column. */
   "missing-required.xlsx": (wb) => {
     const ws = wb.addWorksheet("10月");

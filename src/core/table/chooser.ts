@@ -15,6 +15,9 @@
 import { findHeader, HEADER_SCAN_ROWS, isReadError, missingRequired, readTable, SheetLike, Table, TableSpec } from "./read";
 import { resolveMonth } from "./month";
 
+/** Whether a kind is among the wanted ones (by kind id: the same spec may be loaded twice). */
+const among = (specs: readonly TableSpec[], spec: TableSpec) => specs.some((s) => s === spec || s.kind === spec.kind);
+
 export interface KindFit {
   spec: TableSpec;
   /** Distinct columns of the kind recognised in the header. */
@@ -68,7 +71,7 @@ export function rankSheets(sheets: readonly (SheetLike | null)[], wanted: readon
   sheets.forEach((sheet, order) => {
     if (!sheet || exclude.has(sheet.name)) return;
     const kind = classifySheet(sheet, kinds);
-    if (!kind || !wanted.includes(kind.spec)) return;
+    if (!kind || !among(wanted, kind.spec)) return;
     const t = readTable(head(sheet), kind.spec);
     const month = isReadError(t) ? null : resolveMonth({ sheet, table: t })?.month ?? null;
     out.push({ sheet, fit: kind, month, order });
@@ -116,7 +119,7 @@ export function chooseSheet(sheets: readonly (SheetLike | null)[], wanted: reado
     if (!sheet) return { error: `找不到工作表“${n}”；${sheetList(names)}` };
     const kind = classifySheet(sheet, kinds);
     const fits = wanted.map((w) => fitOf(sheet, w)).filter((f): f is KindFit => f !== null);
-    if (kind && !wanted.includes(kind.spec) && !fits.some((f) => f.score >= kind.score)) {
+    if (kind && !among(wanted, kind.spec) && !fits.some((f) => f.score >= kind.score)) {
       return { error: `工作表“${sheet.name}”是${kind.spec.title}表，不是${titles}表 (sheet ${sheet.name} is a ${kind.spec.kind} table, not ${glosses})` };
     }
     const spec = fits.sort((a, b) => b.score - a.score)[0]?.spec ?? wanted[0];
@@ -128,13 +131,14 @@ export function chooseSheet(sheets: readonly (SheetLike | null)[], wanted: reado
     const found = present
       .filter((s) => !(options.exclude ?? []).includes(s.name))
       .map((s) => ({ s, k: classifySheet(s, kinds) }))
-      .filter((x): x is { s: SheetLike; k: KindFit } => x.k !== null && !wanted.includes(x.k.spec));
+      .filter((x): x is { s: SheetLike; k: KindFit } => x.k !== null && !among(wanted, x.k.spec));
     const other = found.length
       ? `；找到的是${found.map((x) => `${x.k.spec.title}表（工作表“${x.s.name}”）`).join("、")} (found ${found.map((x) => `a ${x.k.spec.kind} table in sheet ${x.s.name}`).join(", ")})`
       : "";
     return { error: `没有找到${titles}表头的工作表${other}；${sheetList(names)} (no sheet has a ${glosses} header)` };
   }
   const best = ranked[0];
-  const table = readTable(best.sheet, best.fit.spec);
-  return isReadError(table) ? { error: table.error } : { sheet: best.sheet, spec: best.fit.spec, table };
+  const spec = wanted.find((w) => w.kind === best.fit.spec.kind) ?? best.fit.spec;
+  const table = readTable(best.sheet, spec);
+  return isReadError(table) ? { error: table.error } : { sheet: best.sheet, spec, table };
 }

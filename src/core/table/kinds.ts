@@ -14,7 +14,7 @@ import type { SheetLike, TableSpec } from "./read";
 /** In tie order: a header that fits two kinds equally is the first one's. */
 export const TABLE_KINDS: readonly TableSpec[] = [monthlySpec, poolSpec, acreSpec, targetsSpec, appealsSpec];
 
-const withKnown = (wanted: readonly TableSpec[]) => [...TABLE_KINDS, ...wanted.filter((w) => !TABLE_KINDS.includes(w))];
+const withKnown = (wanted: readonly TableSpec[]) => [...TABLE_KINDS.map((k) => wanted.find((w) => w.kind === k.kind) ?? k), ...wanted.filter((w) => !TABLE_KINDS.some((k) => k.kind === w.kind))];
 
 /** chooseSheet over all known kinds (and the wanted ones): the sheet of a wanted kind, or why there is none. */
 export function chooseTable(sheets: readonly (SheetLike | null)[], wanted: readonly TableSpec[], options: Omit<ChooseOptions, "kinds"> = {}): Chosen | { error: string } {

@@ -355,7 +355,7 @@ export function missingColumnsError(table: Table): Unusable | null {
  */
 export function detectRuleSet(sheet: SheetLike, ruleSets: RuleSet[]): RuleSet | null {
   const fit = classifySheet(sheet, ruleSets.map((x) => x.spec));
-  return fit ? ruleSets.find((x) => x.spec === fit.spec) ?? null : null;
+  return fit ? ruleSets.find((x) => x.spec === fit.spec || x.spec.kind === fit.spec.kind) ?? null : null;
 }
 
 export interface SheetValidation {
