@@ -23,5 +23,6 @@ export interface PaneChart {
   /** The unit of the values, shown on the axis ("亿元", "%", "户"). */
   unit: string;
   categories: string[];
-  series: Array<{ name: string; values: Array<number | null> }>;
+  /** `tone` names a meaning the colour must carry (the appeals cards are blue, yellow, red). */
+  series: Array<{ name: string; values: Array<number | null>; tone?: "blue" | "yellow" | "red" }>;
 }

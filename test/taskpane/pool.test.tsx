@@ -58,7 +58,7 @@ describe("PoolTab over the file adapter", () => {
     expect(screen.getByTestId("net").textContent).toContain("-2 / 18");
     expect(names()).toEqual(["甲公司", "丙公司", "乙公司", "丁公司"]);
     expect(screen.getAllByTestId("at-risk")).toHaveLength(1);
-    expect(screen.getAllByRole("gridcell").map((c) => c.textContent)).toContain("-800.0");
+    expect(screen.getAllByTestId("gap").map((c) => c.textContent)).toContain("-800.0");
   });
 
   test("filters by leader, town, status; at-risk switch", async () => {
@@ -204,20 +204,22 @@ describe("PoolTab over the file adapter", () => {
     await screen.findByTestId("by-tier");
     const row = (name: string) => screen.getAllByTestId("firm-row").find((r) => r.textContent!.startsWith(name))!;
     expect(within(row("达标")).getByTestId("firm-hint").textContent).toMatch(/^已达规模标准，可申报入规/);
-    expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toEqual(expect.arrayContaining(["157.0", "168.6"]));
-    expect(within(row("专精")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("增速 -28.0%");
+    expect(within(row("十月1686")).getByTestId("needed").textContent).toBe("月需 157.0");
+    expect(within(row("专精")).getByTestId("gap").textContent).toBe("增速 -28.0%");
+    expect(within(row("专精")).queryByTestId("needed")).toBeNull();
     expect(screen.getByTestId("reached").textContent).toMatch(/已达标可申报 1 家/);
 
     fireEvent.change(screen.getByTestId("by-month"), { target: { value: "11" } });
-    await waitFor(() => expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("314.0"), { timeout: 10000 });
+    await waitFor(() => expect(within(row("十月1686")).getByTestId("needed").textContent).toBe("月需 314.0"), { timeout: 10000 });
     expect(within(row("十月1686")).getByTestId("firm-hint").textContent).toMatch(/至 11 月所需月均高于本年月均/);
     fireEvent.click(row("十月1686"));
     expect(screen.getByTestId("firm-pace").textContent).toMatch(/至 11 月尚需月均 314\.0 万元，本年月均 168\.6 万元/);
+    expect(screen.getByTestId("firm-figures").textContent).toMatch(/1-本月 1,686\.0 万元 · 预计全年 .* · 本年月均 168\.6 万元/);
 
     // before the report month: the box says so, the list keeps the last deadline
     fireEvent.change(screen.getByTestId("by-month"), { target: { value: "9" } });
     expect(await screen.findByText(/应为 10–12 的整数/)).toBeTruthy();
-    expect(within(row("十月1686")).getAllByRole("gridcell").map((c) => c.textContent)).toContain("314.0");
+    expect(within(row("十月1686")).getByTestId("needed").textContent).toBe("月需 314.0");
   });
 });
 

@@ -19,6 +19,8 @@ import { createParams, createTemplate, evaluateInWorkbook, EvaluateOutcome, form
 import { AdjustedList, AggregatesTable, ComparisonView, FirmDetail, GradeBars, HintsEditor, OutOfScopeList } from "./AcreViews";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
+import { acreCharts } from "../../core/acre/charts";
+import { PaneCharts } from "../shared/PaneCharts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -245,6 +247,7 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
           <section className={s.section}>
             <Text weight="semibold">等级分布 (grades)</Text>
             <GradeBars evaluation={ev} />
+            <PaneCharts charts={acreCharts(ev, result.comparison)} />
           </section>
           <section className={s.section}>
             <Text weight="semibold">全县汇总，合计数之比 (county aggregates, ratios of sums)</Text>

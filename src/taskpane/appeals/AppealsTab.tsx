@@ -16,6 +16,8 @@ import { Metric } from "../monitor/MonitorViews";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
 import { analyseInWorkbook, createTemplate, defaultRegister, idCell, markOverdue, writeAnalysis } from "./actions";
+import { appealsCharts } from "../../core/appeals/charts";
+import { PaneCharts } from "../shared/PaneCharts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -192,6 +194,9 @@ export function AppealsTab({ port }: { port: WorkbookPort }): JSX.Element {
             <Metric testid="appeals-cards" title="蓝 / 黄 / 红牌 (cards)" value={`${r.cards.蓝牌} / ${r.cards.黄牌} / ${r.cards.红牌}`} />
             <Metric testid="appeals-satisfaction" title="满意率 (satisfaction)" value={rateText(r.satisfaction.rate, d)} sub={`测评 ${r.satisfaction.surveyed}，满意 ${r.satisfaction.satisfied}`} />
           </div>
+          <section className={s.section} aria-label="图表 (charts)">
+            <PaneCharts charts={appealsCharts(r)} />
+          </section>
           <section className={s.section} aria-label="超期未办结 (overdue)">
             <Text weight="semibold">超期未办结（按督办牌）：点击选中编号单元格 (overdue by card: click to select)</Text>
             {overdue.length ? (

@@ -38,32 +38,27 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
       </span>
     ),
   }),
-  createTableColumn<FirmRowModel>({ columnId: "tier", renderHeaderCell: () => "层级", renderCell: (r) => r.tier }),
-  createTableColumn<FirmRowModel>({ columnId: "status", renderHeaderCell: () => "状态", renderCell: (r) => r.status }),
-  createTableColumn<FirmRowModel>({ columnId: "leader", compare: keep, renderHeaderCell: () => "包保领导", renderCell: (r) => r.leader }),
-  createTableColumn<FirmRowModel>({ columnId: "ytd", compare: keep, renderHeaderCell: () => "1-本月", renderCell: (r) => r.ytd }),
-  createTableColumn<FirmRowModel>({ columnId: "projection", compare: keep, renderHeaderCell: () => "预计全年", renderCell: (r) => r.projection }),
   createTableColumn<FirmRowModel>({
     columnId: "gap",
     compare: keep,
-    renderHeaderCell: () => "差距/增速",
-    renderCell: (r) => <Text style={{ color: r.firm.measured && r.firm.gap !== null && r.firm.gap < 0 ? "#c50f1f" : undefined }}>{r.gap}</Text>,
-  }),
-  createTableColumn<FirmRowModel>({
-    columnId: "needed",
-    renderHeaderCell: () => "尚需月均",
-    renderCell: (r) => <Text style={{ color: r.behindPace ? "#c50f1f" : undefined }}>{r.needed}</Text>,
-  }),
-  createTableColumn<FirmRowModel>({ columnId: "avg", renderHeaderCell: () => "本年月均", renderCell: (r) => r.avg }),
-  createTableColumn<FirmRowModel>({
-    columnId: "hint",
-    renderHeaderCell: () => "提示",
-    renderCell: (r) =>
-      r.hint ? (
-        <Text size={200} data-testid="firm-hint" style={{ color: r.reached ? "#107c10" : r.atRisk || r.behindPace ? "#c50f1f" : undefined }}>
-          {r.hint}
+    renderHeaderCell: () => "差距 / 尚需月均",
+    renderCell: (r) => (
+      <span style={{ display: "flex", flexDirection: "column" }}>
+        <Text data-testid="gap" style={{ color: r.firm.measured && r.firm.gap !== null && r.firm.gap < 0 ? "#c50f1f" : undefined }}>
+          {r.gap}
         </Text>
-      ) : null,
+        {r.firm.measured && r.needed !== "—" ? (
+          <Text size={200} data-testid="needed" style={{ color: r.behindPace ? "#c50f1f" : undefined }}>
+            月需 {r.needed}
+          </Text>
+        ) : null}
+        {r.hint ? (
+          <Text size={200} data-testid="firm-hint" style={{ color: r.reached ? "#107c10" : r.atRisk || r.behindPace ? "#c50f1f" : undefined }}>
+            {r.hint}
+          </Text>
+        ) : null}
+      </span>
+    ),
   }),
   createTableColumn<FirmRowModel>({
     columnId: "progress",
@@ -74,19 +69,14 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
   }),
 ];
 
-/** Widths for a narrow task pane: the name keeps room, the figures stay compact; the grid scrolls sideways. */
+/**
+ * Three columns that fit a 320 px pane: the name, the gap with 尚需月均 and the hint, the
+ * progress bar. Tier, status, leader, 1-本月, 预计全年 and 本年月均 are in the firm's detail.
+ */
 const columnSizing = {
-  name: { minWidth: 140, idealWidth: 170 },
-  tier: { minWidth: 52, idealWidth: 60 },
-  status: { minWidth: 52, idealWidth: 56 },
-  leader: { minWidth: 56, idealWidth: 64 },
-  ytd: { minWidth: 64, idealWidth: 72 },
-  projection: { minWidth: 64, idealWidth: 72 },
-  gap: { minWidth: 60, idealWidth: 68 },
-  needed: { minWidth: 60, idealWidth: 68 },
-  avg: { minWidth: 60, idealWidth: 68 },
-  progress: { minWidth: 60, idealWidth: 72 },
-  hint: { minWidth: 120, idealWidth: 180 },
+  name: { minWidth: 110, idealWidth: 130 },
+  gap: { minWidth: 80, idealWidth: 96 },
+  progress: { minWidth: 44, idealWidth: 52 },
 };
 
 export interface SortState {
@@ -109,7 +99,7 @@ export function FirmGrid({
 }): React.JSX.Element {
   const sortState = { sortColumn: sort.key as TableColumnId, sortDirection: (sort.dir === "asc" ? "ascending" : "descending") as SortDirection };
   return (
-    <div style={{ overflowX: "auto" }}>
+    <div style={{ overflowX: "auto" }} data-scroll-x>
     <DataGrid
       items={rows}
       columns={columns}

@@ -37,11 +37,14 @@ const MONTH_SOURCE: Record<MonthSource, string> = {
   sheet: "月份取自工作表名",
   data: "月份取最后有数据的月份",
 };
+import { poolCharts } from "../../core/pool/charts";
+import { PaneCharts } from "../shared/PaneCharts";
 
 const PAGE = 100;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
+  charts: { display: "flex", flexDirection: "column", rowGap: "8px" },
   bar: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px", alignItems: "end" },
   filter: { minWidth: "110px", flexGrow: 1 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px", alignItems: "end", padding: "8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -211,6 +214,9 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
       </div>
       <StatusBar status={message} testId="pool-message" />
       <StatusBar status={report.netFigure.mismatch ? { intent: "warning", text: report.netFigure.mismatch } : null} testId="net-mismatch" />
+      <section className={s.charts} aria-label="图表 (charts)">
+        <PaneCharts charts={poolCharts(report)} />
+      </section>
       {report.notes.length ? (
         <details>
           <summary>
@@ -244,6 +250,10 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
             <div className={s.actions} aria-label="操作 (actions)">
               <Text weight="semibold">
                 {firm.name}（{firm.status}，{firm.tier ?? "未填层级"}）
+              </Text>
+              <Text size={200} data-testid="firm-figures">
+                1-本月 {fmt(firm.ytd)} 万元 · 预计全年 {fmt(firm.projection)} 万元 · 本年月均 {fmt(firm.avgPerMonth)} 万元 · 包保领导 {firm.leader ?? "—"}
+                {firm.town ? ` · ${firm.town}` : ""}
               </Text>
               {firm.measured && firm.status === "培育中" ? (
                 <Text size={200} data-testid="firm-pace">

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
 });
 
 const COLORS = [tokens.colorPaletteBlueBorderActive, tokens.colorPaletteMarigoldBorderActive, tokens.colorPaletteGreenBorderActive, tokens.colorPaletteRedBorderActive];
+const TONE = { blue: tokens.colorPaletteBlueBorderActive, yellow: tokens.colorPaletteYellowBorderActive, red: tokens.colorPaletteRedBorderActive };
 /** Pane content width at 320 px, less the pane's padding. */
 const WIDTH = 280;
 
@@ -36,7 +37,7 @@ export function toChartData(c: PaneChart): GroupedVerticalBarChartData[] {
       key: `${c.id}-${k}`,
       data: s.values[i] ?? 0,
       legend: s.name,
-      color: COLORS[k % COLORS.length],
+      color: s.tone ? TONE[s.tone] : COLORS[k % COLORS.length],
       yAxisCalloutData: s.values[i] === null ? "无数据 (no data)" : `${s.values[i]}${c.unit}`,
     })),
   }));
