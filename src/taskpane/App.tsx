@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     rowGap: "2px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  /** Five tabs do not fit in one row of a 320 px pane: they wrap to a second row. */
+  tabs: { flexWrap: "wrap", rowGap: "2px" },
   workbook: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   panel: { padding: "12px", flexGrow: 1 },
 });
@@ -94,7 +96,7 @@ export function App({ port }: { port: WorkbookPort }): React.JSX.Element {
               ? "无法读取工作簿名称 (cannot read the workbook name)"
               : `当前工作簿 (workbook)：${name}`}
         </Text>
-        <TabList selectedValue={selected} onTabSelect={onTabSelect} size="small" aria-label="功能 (features)">
+        <TabList className={styles.tabs} selectedValue={selected} onTabSelect={onTabSelect} size="small" aria-label="功能 (features)">
           {TABS.map((t) => (
             <Tab key={t.id} value={t.id} title={t.en}>
               {t.label}

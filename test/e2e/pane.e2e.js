@@ -138,11 +138,21 @@ test("提交前校验 at 320 px", async () => {
   await check("validate");
 });
 
+test("培育库 at 320 px: the list leads with the name, gap and progress; charts of projected revenue and tiers", async () => {
+  await openPaneTab("培育库");
+  const p = panel("培育库");
+  await p.locator("[data-testid=by-tier]").waitFor({ timeout: T });
+  assert.match(await chart(p, "pool-projection"), /^培育中的拟进规企业\d+家，预计全年达到2000万元的\d+家/);
+  assert.match(await chart(p, "pool-tiers"), /^培育库共38家：拟进规38家/);
+  await check("pool");
+});
+
 test("亩均评价 at 320 px", async () => {
   await openPaneTab("亩均评价");
   const p = panel("亩均评价");
   await p.getByRole("button", { name: /评价 \(evaluate\)/ }).click();
   await p.locator("[data-testid=aggregates]").waitFor({ timeout: T });
+  assert.match(await chart(p, "acre-grades"), /^A类\d+户、B类\d+户、C类\d+户、D类\d+户（规上、规下分别排名）。$/);
   await check("acre");
 });
 
@@ -153,4 +163,31 @@ test("运行监测 at 320 px: the monthly and target charts with their text alte
   assert.match(await chart(p, "monitor-monthly"), /个月的规上工业总产值/);
   assert.match(await chart(p, "monitor-targets"), /^序时进度83\.3%/);
   await check("monitor");
+});
+
+test("企业诉求 at 320 px: open overdue appeals by card per unit", async () => {
+  // A register across the 2023 National Day holiday, opened through the workbench's picker.
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("诉求台账");
+  ws.addRow(["编号", "企业名称", "统一社会信用代码", "乡镇/园区", "诉求类别", "诉求内容", "承办单位", "包联领导", "受理日期", "办理时限(工作日)", "办结日期", "满意度", "备注"]);
+  const d = (s) => new Date(`${s}T00:00:00Z`);
+  const rows = [
+    ["SQ-01", "甲公司", "", "县经开区", "用地", "用地指标", "县自然资源局", "王县长", d("2023-09-01"), 5, null, null, ""],
+    ["SQ-02", "乙公司", "", "义津镇", "融资", "贷款", "县财政局", "李县长", d("2023-09-20"), 10, null, null, ""],
+    ["SQ-03", "丙公司", "", "白柳镇", "用工", "招工", "县人社局", "王县长", d("2023-10-09"), 5, null, null, ""],
+    ["SQ-04", "丁公司", "", "县经开区", "用地", "规划", "县自然资源局", "王县长", d("2023-08-01"), 10, d("2023-08-10"), "满意", ""],
+  ];
+  for (const r of rows) ws.addRow(r);
+  const file = path.join(RESULTS, "appeals-320.xlsx");
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await wb.xlsx.writeFile(file);
+  await page.locator("[data-testid=open-input]").setInputFiles(file);
+  await pane().getByText("appeals-320.xlsx").first().waitFor({ timeout: 60_000 });
+  await openPaneTab("企业诉求");
+  const p = panel("企业诉求");
+  await p.getByLabel("统计日期 (as of)").fill("2023-10-20");
+  await p.getByRole("button", { name: /^(统计|分析|刷新|运行)/ }).first().click();
+  assert.match(await chart(p, "appeals-cards"), /^超期未办结\d+个，涉及\d+个承办单位；最多的是县自然资源局/);
+  await check("appeals");
 });
