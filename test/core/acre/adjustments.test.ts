@@ -190,6 +190,13 @@ describe("缺项处理", () => {
     expect(ev.aggregates.all.taxPerMu).toBeCloseTo(6, 12);
     expect(ev.aggregates.aboveScale.taxPerTce).toBeCloseTo(0.096, 12);
   });
+  test("按零分 with 综合能耗 0: in scope, and its tax does not inflate the county's 单位能耗税收", () => {
+    const ev = evaluateFirms([...threeAbove, above("零能耗", 10, 60, 1000, 200, 0, 10)], params({ missing: "zero" }));
+    const f = by(ev.firms, "零能耗");
+    expect([f.inScope, f.parts.taxPerTce]).toEqual([true, 0]);
+    expect(ev.aggregates.aboveScale.taxPerTce).toBeCloseTo(240 / 2500, 12);
+    expect(ev.aggregates.aboveScale.taxPerMu).toBeCloseTo(300 / 50, 12);
+  });
   test("按池平均分 (黄岩): the average of the others' scores for it, (15.625 + 15.625 + 12.5) / 3", () => {
     const ev = evaluateFirms(firms, params({ missing: "poolAverage" }));
     const f = by(ev.firms, "缺");
