@@ -83,6 +83,9 @@ async function check(name) {
   assert.deepEqual(await overflowing(), [], `${name}: elements wider than the 320 px pane`);
   assert.deepEqual(await clipped(), [], `${name}: clipped text`);
   assert.deepEqual(await axe(), [], `${name}: serious or critical accessibility violations`);
+  // The pane never sends its user to the command line.
+  const text = await pane().innerText();
+  assert.doesNotMatch(text, /\bjx\s+(validate|pool|acre|monitor|appeals|report|template)\b|(^|\s)--[a-z]/, `${name}: the pane mentions a CLI command or option`);
 }
 
 /** A chart of the panel: a figure with its SVG and its caption (title and summary). */

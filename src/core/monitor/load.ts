@@ -132,7 +132,7 @@ export function loadMonitor(opts: LoadOptions): Loaded {
   if (found) notes.push(...found.notes);
   if (!found) {
     return {
-      error: `无法确定报告月份：请用 --month 指定，或加“月份”列，或将工作表命名为“10月” (cannot determine the report month: pass --month, add a 月份 column, or name the sheet like 10月)`,
+      error: `无法确定报告月份：请填写报告月份，或加“月份”列，或将工作表命名为“10月” (cannot determine the report month: give the month, add a 月份 column, or name the sheet like 10月)`,
     };
   }
   const month = found.month;
@@ -175,7 +175,7 @@ export function loadMonitor(opts: LoadOptions): Loaded {
 
   const table = current.table;
   if (table.issues.length) {
-    notes.push(`${table.issues.length} 个单元格无法读取为数值，按空白处理（可用 jx validate 查看） (${table.issues.length} cells could not be read as numbers and count as blank; see jx validate)`);
+    notes.push(`${table.issues.length} 个单元格无法读取为数值，按空白处理（提交前校验列出各单元格） (${table.issues.length} cells could not be read as numbers and count as blank; validation lists them)`);
   }
   // The pool's deadline month (参数 > 目标 > 12), so the below-scale warning says what the pool tab says.
   let params = opts.params;

@@ -73,7 +73,7 @@ export function poolMonth(table: Table, option?: number, sheet?: SheetLike): { m
     }
   }
   if (last > 0) return { month: last, source: "data", notes };
-  return { error: "无法确定月份：表中没有已填报的月度营业收入，也没有“月份”列，请指定月份（--month） (cannot tell the month: no monthly revenue and no 月份 column; give --month)" };
+  return { error: "无法确定月份：表中没有已填报的月度营业收入，也没有“月份”列，请指定报告月份 (cannot tell the month: no monthly revenue and no 月份 column; give the month)" };
 }
 
 interface Shape {

@@ -214,7 +214,7 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
       if (need === "month" && !options.month && !monthKey && !options.defaultMonth) {
         skipped.push({
           rule: rule.id,
-          reason: "未知报告月份（可用 --month、“月份”列、标题单元格或工作表名如“10月”给出），未运行 (report month unknown; give --month, a 月份 column, a title cell or a sheet name like 10月; rule not run)",
+          reason: "未知报告月份（可填写报告月份，或由“月份”列、标题单元格、工作表名如“10月”给出），未运行 (report month unknown; give the month, a 月份 column, a title cell or a sheet name like 10月; rule not run)",
         });
         return;
       }

@@ -21,6 +21,7 @@ import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
 import { acreCharts } from "../../core/acre/charts";
 import { PaneCharts } from "../shared/PaneCharts";
+import { NotesPanel } from "../shared/NotesPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -239,11 +240,13 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          {[...result.paramsRead.warnings, ...ev.notes, ...(result.lastYearError ? [result.lastYearError] : [])].map((n) => (
-            <Text key={n} size={200} className={s.muted}>
-              注意 (note)：{n}
-            </Text>
-          ))}
+          <NotesPanel
+            groups={[
+              { title: "参数表 (parameters)", notes: result.paramsRead.warnings },
+              { title: "评价数据 (data)", notes: ev.notes },
+              { title: "上年结果 (last year)", notes: result.lastYearError ? [result.lastYearError] : [] },
+            ]}
+          />
           <section className={s.section}>
             <Text weight="semibold">等级分布 (grades)</Text>
             <GradeBars evaluation={ev} />

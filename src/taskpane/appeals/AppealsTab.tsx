@@ -18,6 +18,7 @@ import { Status, StatusArea } from "../shared/StatusArea";
 import { analyseInWorkbook, createTemplate, defaultRegister, idCell, markOverdue, writeAnalysis } from "./actions";
 import { appealsCharts } from "../../core/appeals/charts";
 import { PaneCharts } from "../shared/PaneCharts";
+import { NotesPanel } from "../shared/NotesPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -274,11 +275,12 @@ export function AppealsTab({ port }: { port: WorkbookPort }): JSX.Element {
                 ))}
             </section>
           ) : null}
-          {[...loaded.notes, ...r.notes].map((n) => (
-            <Text key={n} size={200} className={s.muted}>
-              注意 (note)：{n}
-            </Text>
-          ))}
+          <NotesPanel
+            groups={[
+              { title: "读取台账 (reading the register)", notes: loaded.notes },
+              { title: "诉求数据 (appeals data)", notes: r.notes },
+            ]}
+          />
         </>
       ) : null}
     </div>

@@ -16,6 +16,7 @@ import { Analysis, loadAnalysis } from "./loadAnalysis";
 import { draftReport } from "./draftReport";
 import { monitorCharts } from "../../core/monitor/charts";
 import { PaneCharts } from "../shared/PaneCharts";
+import { NotesPanel } from "../shared/NotesPanel";
 import { REPORT_SHEET } from "../../core/report/compose";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea, StatusBar } from "../shared/StatusArea";
@@ -200,15 +201,7 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
             <Text weight="semibold">增长贡献 前 {r.params.topN} 户 (contribution, top {r.params.topN})</Text>
             <ContributionTable result={r} />
           </section>
-          {analysis.notes.length ? (
-            <section className={s.section} aria-label="注意 (notes)">
-              {analysis.notes.map((n) => (
-                <Text key={n} size={200} className={s.muted}>
-                  注意 (note)：{n}
-                </Text>
-              ))}
-            </section>
-          ) : null}
+          <NotesPanel groups={[{ title: "数据提示 (data notes)", notes: analysis.notes }]} />
         </>
       ) : null}
     </div>

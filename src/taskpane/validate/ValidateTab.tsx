@@ -40,6 +40,7 @@ import {
 import { FindingsGroup } from "./FindingsList";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusBar } from "../shared/StatusArea";
+import { NotesPanel } from "../shared/NotesPanel";
 
 export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
@@ -290,11 +291,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
               </ul>
             </section>
           )}
-          {result.notes.map((n) => (
-            <Text key={n} size={200} className={s.muted}>
-              注 (note)：{n}
-            </Text>
-          ))}
+          <NotesPanel groups={[{ title: "校验说明 (notes)", notes: result.notes }]} />
         </>
       )}
     </div>
