@@ -66,7 +66,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
 
       const loaded = loadMonitor({ sheets, sheet: opts.sheet ?? null, month, targets, previous });
-      if ("error" in loaded) return fail(loaded.error);
+      if ("error" in loaded) return fail(/无法确定报告月份/.test(loaded.error) ? `${loaded.error}；命令行可用 --month 指定 (or pass --month)` : loaded.error);
       const result = analyzeMonth(loaded.input);
       for (const w of loaded.warnings) ctx.err(`警告 (warning): ${w}`);
       const notes = [...loaded.notes, ...result.notes, ...result.rulesSkipped.map((s) => `未运行规则 ${s.rule} (rule not run)：${s.reason}`)];

@@ -157,7 +157,7 @@ describe("report month", () => {
   const tenth = () => ({ name: "Sheet1", startRow: 1, startCol: 1, values: monthRows(10) });
   test("no month anywhere → error", () => {
     const l = loadMonitor({ sheets: [tenth()] });
-    expect("error" in l && l.error).toMatch(/--month/);
+    expect("error" in l && l.error).toMatch(/无法确定报告月份：请填写报告月份/);
   });
   test("--month wins over a 月份 column, which wins over the sheet name", () => {
     const values = monthRows(10);
