@@ -127,6 +127,15 @@ describe("common rules", () => {
       ["M-REQ", "C3"],
     ]);
   });
+
+  test("M-REQ says \"enter 0\" for a blank amount only, never for a blank name or code", () => {
+    const r = validate([HEADER, ["", "", null, 10]]);
+    expect(r.findings.map((f) => [f.cell, f.message])).toEqual([
+      ["A2", "“企业名称”不能为空 (required: 企业名称 is blank)"],
+      ["B2", "“统一社会信用代码”不能为空 (required: 统一社会信用代码 is blank)"],
+      ["C2", "“本月工业总产值”不能为空（无数据填 0）(required: 本月工业总产值 is blank; enter 0 when there is none)"],
+    ]);
+  });
 });
 
 describe("helpers", () => {

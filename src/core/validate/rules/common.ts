@@ -30,19 +30,23 @@ function truncPct(x: number, decimals: number): string {
   return `${truncateTo(denoise(x * 100), decimals).toFixed(decimals)}%`;
 }
 
-/** Required cells: blank cells of the given fields (present columns only). */
-export function requiredRule(prefix: string, keys: string[]): Rule<{ header: string }> {
+/** Required cells: blank cells of the given fields (present columns only); "enter 0" only for a number. */
+export function requiredRule(prefix: string, keys: string[]): Rule<{ header: string; numeric: boolean }> {
   return {
     id: `${prefix}-REQ`,
     severity: "error",
     title: "必填项为空",
     gloss: "required cell is blank",
     reads: [],
-    message: (p) => `“${p.header}”不能为空（无数据填 0）(required: ${p.header} is blank; enter 0 when there is none)`,
+    message: (p) =>
+      p.numeric
+        ? `“${p.header}”不能为空（无数据填 0）(required: ${p.header} is blank; enter 0 when there is none)`
+        : `“${p.header}”不能为空 (required: ${p.header} is blank)`,
     check(ctx, emit) {
       const present = keys.filter((k) => ctx.table.columns[k]);
+      const numeric = new Set(ctx.table.spec.fields.filter((f) => f.type === "number").map((f) => f.key));
       for (const row of ctx.table.rows) {
-        for (const k of present) if (blank(row.raw[k])) emit({ row: row.row, key: k }, { header: ctx.header(k) });
+        for (const k of present) if (blank(row.raw[k])) emit({ row: row.row, key: k }, { header: ctx.header(k), numeric: numeric.has(k) });
       }
     },
   };
