@@ -197,20 +197,8 @@ export function appealsSummary(): Cell[][] {
 
 // ---------- the audit rules (联网直报): a workbook of two months, last year and a 退规 list ----------
 
-export const AUDIT_HEADERS = [
-  "企业名称",
-  "统一社会信用代码",
-  "本月工业总产值",
-  "1-本月工业总产值",
-  "上年同期1-本月工业总产值",
-  "1-本月工业增加值",
-  "1-本月营业收入",
-  "从业人员",
-  "本月工业销售产值",
-  "1-本月工业销售产值",
-  "1-本月出口交货值",
-  "说明",
-];
+/** The template's columns, then 工业销售产值 and 出口交货值, then 说明. */
+export const AUDIT_HEADERS = [...MONTHLY_TEMPLATE_HEADERS.filter((h) => h !== "说明"), "本月工业销售产值", "1-本月工业销售产值", "1-本月出口交货值", "说明"];
 
 interface AuditRow {
   i: number;

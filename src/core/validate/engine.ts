@@ -79,6 +79,18 @@ export type Target = { row: number; key: string } | { row: number; col: number; 
 export type Emit<P> = (at: Target, params: P) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule set mixes rules of different parameter types
+/** Inputs besides the table a rule may need. */
+export type Need = "month" | "previous" | "sheet" | "lastYear" | "region";
+
+/** Why a rule was not run, per missing input (zh-CN, English). */
+const NEED_REASON: Record<Need, string> = {
+  month: "未知报告月份（可填写报告月份，或由“月份”列、标题单元格、工作表名如“10月”给出），未运行 (report month unknown; give the month, a 月份 column, a title cell or a sheet name like 10月; rule not run)",
+  previous: "未提供上月报表（--previous、--previous-sheet，或本工作簿中上一月份的工作表如“9月”），未运行 (last month's table not given; rule not run)",
+  sheet: "未提供工作表数据，未运行 (sheet values not given; rule not run)",
+  lastYear: "未提供上年同月报表（--last-year 或名如“2022年10月”的工作表），未运行 (last year's table not given; rule not run)",
+  region: "未设行政区划代码（--region、参数表“行政区划代码”行或任务窗格），未运行 (no 行政区划代码 given; rule not run)",
+};
+
 export interface Rule<P = any> {
   /** Stable short id, e.g. "M-YOY". */
   id: string;
@@ -92,7 +104,7 @@ export interface Rule<P = any> {
   /** Alternatively: run when at least one group of columns is fully present. */
   readsAny?: string[][];
   /** Inputs besides the table the rule needs; without them it is not run. */
-  needs?: Array<"month" | "previous" | "sheet" | "lastYear" | "region">;
+  needs?: Need[];
   /** The message of one finding, zh-CN first, English gloss second. */
   message(params: P, ctx: RuleContext): string;
   /** Report each problem through emit. */
@@ -197,6 +209,13 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
   const fieldHeader = (key: string) => table.spec.fields.find((f) => f.key === key)?.header ?? key;
   const noteKey = ruleSet.noteKey && table.columns[ruleSet.noteKey] ? ruleSet.noteKey : null;
 
+  const has: Record<Need, boolean> = {
+    month: !!(options.month || monthKey || options.defaultMonth),
+    previous: !!options.previous,
+    sheet: !!options.sheet,
+    lastYear: !!options.lastYear,
+    region: !!options.region,
+  };
   const findings: Array<Finding & { col: number; order: number }> = [];
   const skipped: Skipped[] = [];
   ruleSet.rules.forEach((rule, order) => {
@@ -210,30 +229,10 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
       skipped.push({ rule: rule.id, reason: `缺少成对的列（${groups}），未运行 (none of the column pairs ${groups} present; rule not run)` });
       return;
     }
-    for (const need of rule.needs ?? []) {
-      if (need === "month" && !options.month && !monthKey && !options.defaultMonth) {
-        skipped.push({
-          rule: rule.id,
-          reason: "未知报告月份（可填写报告月份，或由“月份”列、标题单元格、工作表名如“10月”给出），未运行 (report month unknown; give the month, a 月份 column, a title cell or a sheet name like 10月; rule not run)",
-        });
-        return;
-      }
-      if (need === "previous" && !options.previous) {
-        skipped.push({ rule: rule.id, reason: "未提供上月报表，未运行 (last month's table not given; rule not run)" });
-        return;
-      }
-      if (need === "sheet" && !options.sheet) {
-        skipped.push({ rule: rule.id, reason: "未提供工作表数据，未运行 (sheet values not given; rule not run)" });
-        return;
-      }
-      if (need === "lastYear" && !options.lastYear) {
-        skipped.push({ rule: rule.id, reason: "未提供上年同月报表（--last-year 或名如“2022年10月”的工作表），未运行 (last year's table not given; rule not run)" });
-        return;
-      }
-      if (need === "region" && !options.region) {
-        skipped.push({ rule: rule.id, reason: "未设行政区划代码（--region、参数表“行政区划代码”行或任务窗格），未运行 (no 行政区划代码 given; rule not run)" });
-        return;
-      }
+    const missingNeed = (rule.needs ?? []).find((need) => !has[need]);
+    if (missingNeed) {
+      skipped.push({ rule: rule.id, reason: NEED_REASON[missingNeed] });
+      return;
     }
     const emit: Emit<unknown> = (at, params) => {
       let col: number;

@@ -153,6 +153,15 @@ describe("last month found by itself", () => {
     expect(v.result.findings[0].message).toBe("1 月“本月工业总产值”480 应等于“1-本月工业总产值”500 (in January this month 480 equals the year to date 500)");
   });
 
+  test("values are quoted as they stand in the cell, in the header's unit (千元), with 万元 in brackets", () => {
+    const qian = ["企业名称", "统一社会信用代码", "本月工业总产值(千元)", "1-本月工业总产值(千元)"];
+    const v = check([{ name: "10月", rows: [qian, ["安徽旗山电子有限公司", code, 5200, 50000]] }, table("9月", "", 450, 4500)]);
+    expect(v.result.findings.map((f) => f.message)).toEqual([
+      "“本月工业总产值(千元)”5200 千元（520 万元） 不等于“1-本月工业总产值(千元)”50000 千元（5000 万元） 减上月累计 4500（“9月”第 2 行）= 5000 千元（500 万元）；如上月数据有修订，请在“说明”列说明 " +
+        "(this month 5200 千元（520 万元） differs from the year to date 50000 千元（5000 万元） − last month's 4500 (9月 row 2) = 5000 千元（500 万元）; if last month was revised, explain it in 说明)",
+    ]);
+  });
+
   test("the identity holds to the precision written", () => {
     // 1-本月 to one decimal: 5000.3 − 4500.1 = 500.2; 本月 written as 500.2 or 500 (integer) is right, 500.4 is not
     const at = (m: number) => where(check([table("10月", "", m, 5000.3), table("9月", "", 450, 4500.1)]));

@@ -6,7 +6,7 @@
  */
 import { normalizeCode, usccKind, USCC_CHARSET } from "../../ids";
 import type { CellValue } from "../../num";
-import type { Table, TableRow } from "../../table";
+import { showInUnit, Table, TableRow } from "../../table";
 import type { Rule, RuleContext } from "../engine";
 import { DEFAULT_SALES_RATIO } from "../workbook";
 import { decimalsOf, fmt, normalizeName, pct } from "./common";
@@ -45,10 +45,15 @@ export function sameFirm(idx: FirmIndex, row: TableRow): TableRow | undefined {
   return (code && idx.byCode.get(code)) || (row.values.name ? idx.byName.get(normalizeName(row.values.name)) : undefined);
 }
 
-/** A cell as written (the header's unit), for messages. */
-export function written(raw: CellValue | undefined): string {
-  if (typeof raw === "number") return fmt(raw);
+/** A text cell as written, for messages. */
+function written(raw: CellValue | undefined): string {
   return raw === null || raw === undefined ? "" : String(raw).trim();
+}
+
+/** A figure of another month's table as it stands in its cell (its header's unit, 万元 in brackets). */
+function shownIn(t: Table, key: string, value: number): string {
+  const c = t.columns[key];
+  return c ? showInUnit(value, c.unit, c.target) : fmt(value);
 }
 
 function numberOf(row: TableRow, key: string): number | null {
@@ -96,7 +101,7 @@ const monthIdentity: Rule<{ month: string; ytd: string; m: string; y: string; be
       const m = ctx.num(row, "outputMonth");
       const y = ctx.num(row, "outputYtd");
       if (m === null || y === null || retiredRow(row)) continue;
-      const base = { month: ctx.header("outputMonth"), ytd: ctx.header("outputYtd"), m: written(row.raw.outputMonth), y: written(row.raw.outputYtd), prevSheet: prev.sheet };
+      const base = { month: ctx.header("outputMonth"), ytd: ctx.header("outputYtd"), m: ctx.shown("outputMonth", m), y: ctx.shown("outputYtd", y), prevSheet: prev.sheet };
       if (ctx.monthOf(row) === 1) {
         if (!withinRounding(m - y, m, y)) emit({ row: row.row, key: "outputMonth" }, { ...base, before: "", expected: "", prevRow: 0, january: true });
         continue;
@@ -107,8 +112,7 @@ const monthIdentity: Rule<{ month: string; ytd: string; m: string; y: string; be
       const expected = Number((y - before).toPrecision(12));
       if (!withinRounding(m - expected, m, y, before)) {
         // shown in the unit of this month's column, as its cells are written
-        const f = ctx.table.columns.outputMonth.factor || 1;
-        emit({ row: row.row, key: "outputMonth" }, { ...base, before: written(p.raw.outputYtd), expected: fmt(expected / f), prevRow: p.row, january: false });
+        emit({ row: row.row, key: "outputMonth" }, { ...base, before: shownIn(prev, "outputYtd", before), expected: ctx.shown("outputMonth", expected), prevRow: p.row, january: false });
       }
     }
   },
@@ -172,7 +176,7 @@ const exportGtSales: Rule<{ exp: string; sales: string; e: string; s: string }> 
         const e = ctx.num(row, a);
         const s = ctx.num(row, b);
         if (e !== null && s !== null && e > s + EPS * Math.max(1, Math.abs(s))) {
-          emit({ row: row.row, key: a }, { exp: ctx.header(a), sales: ctx.header(b), e: written(row.raw[a]), s: written(row.raw[b]) });
+          emit({ row: row.row, key: a }, { exp: ctx.header(a), sales: ctx.header(b), e: ctx.shown(a, e), s: ctx.shown(b, s) });
         }
       }
     }
@@ -196,7 +200,7 @@ const salesRatio: Rule<{ sales: string; output: string; s: string; o: string; ra
       if (s === null || o === null || !(o > 0) || s < 0) continue;
       const ratio = s / o;
       if (ratio < low - EPS || ratio > high + EPS) {
-        emit({ row: row.row, key: "salesYtd" }, { sales: ctx.header("salesYtd"), output: ctx.header("outputYtd"), s: written(row.raw.salesYtd), o: written(row.raw.outputYtd), ratio, low, high });
+        emit({ row: row.row, key: "salesYtd" }, { sales: ctx.header("salesYtd"), output: ctx.header("outputYtd"), s: ctx.shown("salesYtd", s), o: ctx.shown("outputYtd", o), ratio, low, high });
       }
     }
   },
@@ -282,7 +286,7 @@ const lastYear: Rule<{ header: string; now: string; filedHeader: string; filed: 
         const now = ctx.num(row, a);
         const filed = numberOf(p, b);
         if (now === null || filed === null || withinRounding(now - filed, now, filed)) continue;
-        emit({ row: row.row, key: a }, { header: ctx.header(a), now: written(row.raw[a]), filedHeader: ly.columns[b].header, filed: written(p.raw[b]), sheet: ly.sheet, row: p.row });
+        emit({ row: row.row, key: a }, { header: ctx.header(a), now: ctx.shown(a, now), filedHeader: ly.columns[b].header, filed: shownIn(ly, b, filed), sheet: ly.sheet, row: p.row });
       }
     }
   },
