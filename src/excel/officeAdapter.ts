@@ -136,6 +136,35 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   };
 
   /**
+   * Write a grid at (row, col) in row chunks within the cell budget (Excel on the web refuses a
+   * request over 5 MB, writes as well as reads): one sync per chunk but the last, which the
+   * caller's sync sends with the rest of its batch. `formats[c]` is column c's number format
+   * below the first row, set before the chunk's values so text columns ("@") receive text.
+   */
+  const writeGrid = async (
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    row: number,
+    col: number,
+    grid: (string | number | boolean)[][],
+    formats: readonly (string | null | undefined)[] = [],
+  ): Promise<void> => {
+    const width = grid[0].length;
+    const formatted = formats.map((f, c) => (f && c < width ? c : -1)).filter((c) => c >= 0);
+    const rowsPer = Math.max(1, Math.floor(chunkCells / (width + formatted.length)));
+    for (let r = 0; r < grid.length; r += rowsPer) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: Excel's per-request payload limit
+      if (r > 0) await context.sync();
+      const n = Math.min(rowsPer, grid.length - r);
+      const from = Math.max(r, 1); // the first row (a header) keeps the general format
+      for (const c of formatted) {
+        if (r + n > from) ws.getRangeByIndexes(row + from, col + c, r + n - from, 1).numberFormat = new Array(r + n - from).fill(null).map(() => [formats[c]!]);
+      }
+      ws.getRangeByIndexes(row + r, col, n, width).formulas = r === 0 && n === grid.length ? grid : grid.slice(r, r + n);
+    }
+  };
+
+  /**
    * The sheet and table names seen by the last read or write of this port: writeSheet uses them
    * to skip its look-up round trip. If the workbook changed meanwhile, the batch fails before
    * it writes (ItemNotFound / ItemAlreadyExists) and writeSheet looks up again.
@@ -234,13 +263,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         // Table headers must be unique text; write them as the table will show them.
         grid[0] = tableHeaders(rows[0], width).map((h) => protectText(h));
       }
-      // Number formats first, so text columns ("@") receive the strings as text.
-      if (height > 1) {
-        formats.forEach((fmt, c) => {
-          if (fmt && c < width) ws.getRangeByIndexes(1, c, height - 1, 1).numberFormat = new Array(height - 1).fill(null).map(() => [fmt]);
-        });
-      }
-      ws.getRangeByIndexes(0, 0, height, width).formulas = grid;
+      await writeGrid(context, ws, 0, 0, grid, formats);
       if (tableName) {
         // Excel needs at least one data row under the header.
         const table = ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(2, height), width), true);
@@ -396,7 +419,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
           for (let c = 0; c < width; c++) line[c] = officeCell(r[c], true, false);
           return line;
         });
-        ws.getRangeByIndexes(row, col, grid.length, width).formulas = grid;
+        await writeGrid(context, ws, row, col, grid);
         await context.sync();
       }),
 

@@ -43,8 +43,46 @@ export interface FakeBook {
 export interface FakeOptions {
   /** Used ranges with more cells come back with values null (Excel's ~5M-cell behaviour). */
   nullValuesAbove?: number;
-  /** A sync that would return more cells than this fails with RequestPayloadSizeLimitExceeded (Excel on the web). */
+  /**
+   * A sync that reads or writes more cells than this fails with RequestPayloadSizeLimitExceeded
+   * (Excel on the web: 5 MB per request and per response). Default 500 000 cells.
+   */
   payloadLimitCells?: number;
+}
+
+/** The cell budget standing in for Excel's 5 MB request limit, unless a test sets its own. */
+export const DEFAULT_PAYLOAD_LIMIT_CELLS = 500_000;
+
+/**
+ * Why Excel would refuse this formula (the text after "="), or null when it parses: an empty
+ * formula, unbalanced parentheses or quotes, a trailing operator, or a character no formula
+ * has outside a string (full-width punctuation such as “：”, “，”, “（”).
+ */
+export function formulaProblem(formula: string): string | null {
+  const f = formula.slice(1);
+  if (f.trim() === "") return "empty formula";
+  let depth = 0;
+  let i = 0;
+  let last = "";
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      const end = f.indexOf(ch, i + 1);
+      if (end < 0) return `unclosed ${ch}`;
+      i = end + 1;
+      // "" inside a string is an escaped quote: the loop reopens it
+      last = ch;
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return "unbalanced )";
+    else if (!/[\p{L}\p{N}\s+\-*/^&=<>(),.:;!$%{}[\]#_\\@?|~]/u.test(ch)) return `unexpected character ${ch}`;
+    if (!/\s/.test(ch)) last = ch;
+    i++;
+  }
+  if (depth !== 0) return "unbalanced (";
+  if (/[+\-*/^&=<>,(:]/.test(last)) return `ends with ${last}`;
+  return null;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -123,6 +161,10 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
   let queue: (() => void)[] = [];
   let mocks: OfficeMockObject[] = [];
   let pendingCells = 0;
+  /** An error Excel raises for the whole batch at the next sync (an unparsable formula). */
+  let pendingFailure: OfficeError | null = null;
+  /** What becomes readable after the next sync (isNullObject of the *OrNullObject proxies). */
+  let onSynced: (() => void)[] = [];
   const calls: string[] = [];
   const state = { syncs: 0 };
 
@@ -131,6 +173,19 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     if (!s) throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
     return s;
   };
+
+  /** `isNullObject` of a *OrNullObject proxy: Excel sets it at the sync; reading it earlier throws. */
+  function nullAfterSync(target: object, isNull: boolean | (() => boolean)) {
+    let value: boolean | null = null;
+    Object.defineProperty(target, "isNullObject", {
+      get: () => {
+        if (value === null) throw new OfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available before context.sync().");
+        return value;
+      },
+      configurable: true,
+    });
+    onSynced.push(() => (value = typeof isNull === "function" ? isNull() : isNull));
+  }
 
   /** A proxy property: NOT_LOADED until loaded and synced. */
   function loadable<T extends object>(target: T, props: Record<string, () => unknown>) {
@@ -196,6 +251,15 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
         throw new Error(`fake: ${what} of ${label} must be ${nr}×${nc}`);
       }
       calls.push(`${what} ${label}`);
+      pendingCells += nr * nc;
+      if (what !== "numberFormat") {
+        for (const line of v) {
+          for (const x of line) {
+            const problem = typeof x === "string" && x.startsWith("=") && x.length > 1 ? formulaProblem(x) : null;
+            if (problem) pendingFailure ??= new OfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${label}: ${JSON.stringify(x)}: ${problem})`);
+          }
+        }
+      }
       queue.push(() =>
         forEachCell((s, r, c) => {
           const x = v[r - (r0 ?? 0)][c - c0] as Value;
@@ -275,7 +339,7 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     const box = usedBox(s);
     if (!box) {
       const m = new OfficeMockObject({ values: [], rowIndex: 0, columnIndex: 0, address: "", rowCount: 0, columnCount: 0 });
-      (m as unknown as { isNullObject: boolean }).isNullObject = true;
+      nullAfterSync(m, true);
       return m;
     }
     const nr = box.r1 - box.r0 + 1;
@@ -289,7 +353,7 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
       columnCount: nc,
     });
     (m as unknown as { setValue(n: string, v: unknown): void }).setValue("values", big ? null : grid(s, box.r0, box.c0, nr, nc));
-    (m as unknown as { isNullObject: boolean }).isNullObject = false;
+    nullAfterSync(m, false);
     const load = m.load.bind(m);
     (m as unknown as { load: (p: string) => unknown }).load = (p: string) => {
       if (/values/.test(p)) pendingCells += nr * nc;
@@ -427,11 +491,11 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
       queue.push(() => (book.settings = { ...book.settings, [key]: JSON.parse(JSON.stringify(value)) }));
     },
     getItemOrNullObject: (key: string) => {
-      const item: Record<string, unknown> = { isNullObject: NOT_LOADED, value: NOT_LOADED };
+      const item: Record<string, unknown> = { value: NOT_LOADED };
+      nullAfterSync(item, () => !(!!book.settings && key in book.settings));
       item.load = () => {
         queue.push(() => {
           const has = !!book.settings && key in book.settings;
-          item.isNullObject = !has;
           item.value = has ? JSON.parse(JSON.stringify(book.settings![key])) : null;
         });
         return item;
@@ -454,13 +518,19 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
       const ops = queue;
       const ms = mocks;
       const cells = pendingCells;
+      const failure = pendingFailure;
+      const synced = onSynced;
       queue = [];
       mocks = [];
       pendingCells = 0;
-      if (opts.payloadLimitCells !== undefined && cells > opts.payloadLimitCells) {
+      pendingFailure = null;
+      onSynced = [];
+      if (cells > (opts.payloadLimitCells ?? DEFAULT_PAYLOAD_LIMIT_CELLS)) {
         throw new OfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
       }
+      if (failure) throw failure;
       for (const op of ops) op();
+      for (const f of synced) f();
       await Promise.all(ms.map((m) => m.sync()));
       // office-addin-mock updates loaded properties a few microtasks after sync() resolves.
       await new Promise((r) => setImmediate(r));

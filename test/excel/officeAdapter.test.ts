@@ -302,3 +302,75 @@ test("protectText keeps strings Excel would convert as text", () => {
   expect(protectText("TRUE")).toBe("'TRUE");
   expect(protectText("企业名称")).toBe("企业名称");
 });
+
+describe("the fake fails where Excel fails", () => {
+  test("isNullObject cannot be read before the sync", async () => {
+    const fake = fakeContext(newBook([newSheet("甲", [["x"]]), newSheet("空")]));
+    const ctx = fake.context as unknown as Excel.RequestContext;
+    const used = ctx.workbook.worksheets.getItem("甲").getUsedRangeOrNullObject(true);
+    const none = ctx.workbook.worksheets.getItem("空").getUsedRangeOrNullObject(true);
+    const setting = ctx.workbook.settings.getItemOrNullObject("nope");
+    for (const o of [used, none, setting]) expect(() => o.isNullObject).toThrow(/not available before context.sync/);
+    await ctx.sync();
+    expect([used.isNullObject, none.isNullObject, setting.isNullObject]).toEqual([false, true, true]);
+  });
+
+  test("writes count towards the request payload limit, like reads", async () => {
+    const fake = fakeContext(newBook([newSheet("甲")]), { payloadLimitCells: 1000 });
+    const ctx = fake.context as unknown as Excel.RequestContext;
+    ctx.workbook.worksheets.getItem("甲").getRangeByIndexes(0, 0, 1001, 1).values = Array.from({ length: 1001 }, (_, i) => [i]);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+
+  test.each([
+    ["=1+", "ends with +"],
+    ["=SUM((A1)", "unbalanced ("],
+    ['="abc', 'unclosed "'],
+    ["=退库：停产", "unexpected character ："],
+  ])("a formula Excel rejects (%s) fails the batch and nothing of it is applied", async (formula, why) => {
+    const book = newBook([newSheet("甲", [["原值", 1]])]);
+    const fake = fakeContext(book);
+    const ctx = fake.context as unknown as Excel.RequestContext;
+    const ws = ctx.workbook.worksheets.getItem("甲");
+    ws.getRange("B1").values = [[2]];
+    ws.getRange("A1").formulas = [[formula]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringContaining(why) });
+    expect([cellOf(book.sheets[0], "A1")!.value, cellOf(book.sheets[0], "B1")!.value]).toEqual(["原值", 1]);
+  });
+
+  test.each(['=SUM(A1:A3)*2', '=IF(A1>0,"是（正）","否")', "='10月'!B2", '=JX.YOY_GROWTH(B2,C2)', '="a""b"'])("a formula Excel parses (%s) is written", async (formula) => {
+    const book = newBook([newSheet("甲")]);
+    const fake = fakeContext(book);
+    const ctx = fake.context as unknown as Excel.RequestContext;
+    ctx.workbook.worksheets.getItem("甲").getRange("A1").formulas = [[formula]];
+    await ctx.sync();
+    expect(cellOf(book.sheets[0], "A1")!.formula).toBe(formula);
+  });
+});
+
+describe("large writes go in chunks within the payload limit", () => {
+  test("writeSheet of 10 001 rows under a 6 000-cell limit: 1 500-row chunks (3 columns + 1 format column), every value written", async () => {
+    const rows = table(10000);
+    const { port, fake, book } = setup(newBook([newSheet("原有")]), { payloadLimitCells: 6000 }, { chunkCells: 6000 });
+    await port.writeSheet("大表", rows, { numberFormats: [null, "0.00", null] });
+    // the name look-up, then 7 chunks (10 001 / 1 500 → 7), the last sent with the rest of the batch
+    expect(fake.state.syncs).toBe(1 + 7);
+    expect(fake.calls.filter((c) => c.startsWith("formulas "))).toEqual(["A1:C1500", "A1501:C3000", "A3001:C4500", "A4501:C6000", "A6001:C7500", "A7501:C9000", "A9001:C10001"].map((a) => `formulas ${a}`));
+    const s = book.sheets.find((x) => x.name === "大表")!;
+    expect([cellOf(s, "A1")!.value, cellOf(s, "A10001")!.value, cellOf(s, "B10001")!.value, cellOf(s, "C5000")!.value]).toEqual(["企业名称", "企业10000", 100000, 49.99]);
+    expect([cellOf(s, "B1")!.numberFormat, cellOf(s, "B2")!.numberFormat, cellOf(s, "B10001")!.numberFormat]).toEqual([undefined, "0.00", "0.00"]);
+  });
+
+  test("appendRows of 5 000 rows under a 3 000-cell limit goes in chunks under the used range", async () => {
+    const rows = table(5000).slice(1);
+    const { port, book } = setup(newBook([newSheet("变动记录", [["日期", "企业", "值"]])]), { payloadLimitCells: 3000 }, { chunkCells: 3000 });
+    await port.appendRows("变动记录", rows);
+    const s = book.sheets[0];
+    expect([cellOf(s, "A2")!.value, cellOf(s, "A5001")!.value, cellOf(s, "B5001")!.value]).toEqual(["企业1", "企业5000", 50000]);
+  });
+
+  test("the same writeSheet in one request fails under that limit (why the chunks exist)", async () => {
+    const { port } = setup(newBook([newSheet("原有")]), { payloadLimitCells: 6000 }, { chunkCells: 1_000_000 });
+    await expect(port.writeSheet("大表", table(10000))).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+});
