@@ -32,7 +32,11 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficePortOptions {
   /** Whether the host supports an ExcelApi requirement set version ("1.9"). */
   supports?: (version: string) => boolean;
-  /** Cells per chunk when a used range is too large for one response (default 100 000, ~2 MB). */
+  /**
+   * Cells per chunk: of a read, when a used range is too large for one response (default
+   * 100 000, ~2 MB); of a write, always (default 200 000 cells of values and number formats,
+   * under Excel on the web's 5 MB per request).
+   */
   chunkCells?: number;
 }
 
@@ -81,6 +85,7 @@ function findName(names: string[], wanted: string): string | null {
 export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePortOptions = {}): WorkbookPort {
   const supports = options.supports ?? defaultSupports;
   const chunkCells = options.chunkCells ?? 100_000;
+  const writeChunkCells = options.chunkCells ?? 200_000;
   /**
    * Per sheet: address → fill colour before the first highlight (null = no fill). Kept in memory
    * and, where workbook settings exist (ExcelApi 1.4), in the document too, so that 清除标记
@@ -151,7 +156,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
   ): Promise<void> => {
     const width = grid[0].length;
     const formatted = formats.map((f, c) => (f && c < width ? c : -1)).filter((c) => c >= 0);
-    const rowsPer = Math.max(1, Math.floor(chunkCells / (width + formatted.length)));
+    const rowsPer = Math.max(1, Math.floor(writeChunkCells / (width + formatted.length)));
     for (let r = 0; r < grid.length; r += rowsPer) {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: Excel's per-request payload limit
       if (r > 0) await context.sync();
