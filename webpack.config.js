@@ -44,15 +44,28 @@ const OFFICE_JS_FILES = [
   "telemetry/oteljs_agave.js",
 ];
 
-/** Dev-server TLS: office-addin-dev-certs, else an openssl self-signed certificate, else http. */
+/**
+ * Dev-server TLS. Windows / macOS (Excel desktop): the Office dev certificates, waited for
+ * without a timeout; without them the server does not start (Excel loads only trusted https).
+ * Elsewhere (the workbench, Excel on the web): office-addin-dev-certs, else an openssl
+ * self-signed certificate, else plain http.
+ */
 async function devServerTransport() {
-  const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms / 1000} s`)), ms))]);
+  const excelDesktop = process.platform === "win32" || process.platform === "darwin";
+  const withTimeout = (p, ms) => (excelDesktop ? p : Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms / 1000} s`)), ms))]));
   try {
     const devCerts = require("office-addin-dev-certs");
     const o = await withTimeout(devCerts.getHttpsServerOptions(), 20000);
     console.log("[dev-server] https with office-addin-dev-certs certificates");
     return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
   } catch (e) {
+    if (excelDesktop) {
+      throw new Error(
+        `[dev-server] 无法读取 Office 开发证书 (the Office dev certificates are not available: ${e && e.message ? e.message : e}).\n` +
+          "Excel 只能通过受信任的 https 加载加载项 (Excel loads an add-in only over trusted https). " +
+          "修复 (fix): npx office-addin-dev-certs install, then npm start again.",
+      );
+    }
     console.warn(`[dev-server] office-addin-dev-certs unavailable (${e && e.message ? e.message : e}); trying a self-signed certificate`);
   }
   const dir = path.join(__dirname, ".certs");
