@@ -9,7 +9,7 @@ import * as path from "path";
 import { Readable } from "stream";
 import * as ExcelJS from "exceljs";
 import { createFilePort, FilePort, loadFilePort } from "../workbook/fileAdapter";
-import { openStreamedPort, shouldStream } from "../workbook/streamRead";
+import { createStreamedPort, LimitError, readWorkbookStream, shouldStream } from "../workbook/streamRead";
 import { SheetValues } from "../workbook/port";
 import { ChooseOptions, sheetList, Table, TableSpec } from "../core/table";
 import { chooseTable } from "../core/table/kinds";
@@ -103,10 +103,15 @@ export async function openWorkbookFile(file: string): Promise<{ port: FilePort; 
   let port: FilePort;
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
     try {
-      // Large files are streamed into a read-only port (a 1 048 576-row sheet in seconds, not GBs).
-      port = shouldStream(bytes.length) ? await openStreamedPort(bytes, path.basename(file)) : await loadFilePort(bytes, path.basename(file));
+      // Every command reads through the streaming reader, which first checks the file against
+      // Excel's limits; the in-memory adapter is loaded (from the same checked bytes) only when a
+      // command writes a copy of the input, and never for a large file.
+      const book = await readWorkbookStream(bytes);
+      const name = path.basename(file);
+      port = createStreamedPort(book, name, shouldStream(bytes.length) ? undefined : () => loadFilePort(bytes, name));
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
+      if (e instanceof LimitError) return { error: `“${file}”超出读取上限，未读取：${detail}；请在 Excel 中检查并另存 (the file is beyond a limit of the reader and was not read)` };
       return { error: `“${file}”已损坏，无法打开；请在 Excel 中打开并另存为 .xlsx (the .xlsx file is corrupt: ${detail})` };
     }
     if ((await port.listSheets()).length === 0) {
