@@ -8,6 +8,27 @@ import { CELL_MONEY_SUFFIXES } from "./table/units";
 /** A cell value as Office.js `values` gives it (the port uses the same representation). */
 export type CellValue = string | number | boolean | null;
 
+/**
+ * A formula Jingxin builds itself ("HYPERLINK(…)", "JX.ACRE_TAX(F2,E2)"; a leading "=" is
+ * optional), in Excel's English (invariant) formula language. The ONLY value any adapter writes
+ * as a formula: every string — a firm name, a typed reason, a sheet name — is written as text,
+ * even when it starts with "=", "+", "-" or "@".
+ */
+export interface Formula {
+  formula: string;
+}
+
+/** What a feature hands to the port to write: a value, or a formula it built. */
+export type OutValue = CellValue | Formula;
+
+export function formula(text: string): Formula {
+  return { formula: text.startsWith("=") ? text.slice(1) : text };
+}
+
+export function isFormula(v: unknown): v is Formula {
+  return typeof v === "object" && v !== null && typeof (v as Formula).formula === "string";
+}
+
 export type ParsedNumber =
   | { kind: "number"; value: number }
   | { kind: "blank" }

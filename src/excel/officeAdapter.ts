@@ -12,7 +12,7 @@
  *     suspended); a stale look-up fails the batch before it writes, and the write is retried
  *     with a fresh one; appendRows: 2; highlight: 2; upsertChart: 2
  */
-import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions } from "../workbook/port";
+import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions, WriteValue, isFormula } from "../workbook/port";
 export { protectText } from "../workbook/adapterUtil";
 import {
   LIST_SHEET,
@@ -68,11 +68,11 @@ function isPayloadLimit(e: unknown): boolean {
 }
 
 
-/** A port value → what goes into `range.formulas`: formulas as they are, text protected. */
-function officeCell(v: CellValue | undefined, formulas: boolean, textColumn: boolean): string | number | boolean {
+/** A port value → what goes into `range.formulas`: only a `{ formula }` as a formula; every string as text. */
+function officeCell(v: WriteValue | undefined, textColumn: boolean): string | number | boolean {
   if (v === null || v === undefined) return "";
+  if (isFormula(v)) return "=" + v.formula.replace(/^=/, "");
   if (typeof v !== "string" || v === "") return v;
-  if (formulas && v.startsWith("=") && v.length > 1) return v;
   return textColumn ? v : protectText(v);
 }
 
@@ -228,7 +228,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         });
 
   /** Write a whole sheet in one batch, given the sheet and table names of the workbook. */
-  const writeBatch = async (context: Excel.RequestContext, names0: Lookup, sheet: string, rows: CellValue[][], opts: WriteSheetOptions): Promise<void> => {
+  const writeBatch = async (context: Excel.RequestContext, names0: Lookup, sheet: string, rows: WriteValue[][], opts: WriteSheetOptions): Promise<void> => {
     const sheets = context.workbook.worksheets;
     suspend(context);
     const names = names0.sheets;
@@ -252,7 +252,6 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     }
     saved.delete(existing ?? sheet);
 
-    const formulas = opts.formulas === true;
     const { width } = rectangular(rows);
     const height = rows.length;
     const added = existing ? [] : [sheet];
@@ -261,7 +260,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     if (height > 0 && width > 0) {
       const grid = rows.map((r) => {
         const line = new Array<string | number | boolean>(width);
-        for (let c = 0; c < width; c++) line[c] = officeCell(r[c], formulas, formats[c] === "@");
+        for (let c = 0; c < width; c++) line[c] = officeCell(r[c], formats[c] === "@");
         return line;
       });
       if (opts.tableName) {
@@ -383,7 +382,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
     writeCells: (sheet, updates: CellUpdate[]) =>
       onSheet(sheet, async (context, ws) => {
         for (const u of updates) {
-          const v = officeCell(u.value, true, false);
+          const v = officeCell(u.value, false);
           ws.getRange(u.address).formulas = [[v]];
         }
         await context.sync();
@@ -403,7 +402,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
           if (errorCode(e) !== "ItemNotFound") throw e;
           exists = false;
         }
-        let block: CellValue[][] = rows;
+        let block: WriteValue[][] = rows;
         let row = 0;
         let col = 0;
         if (!exists) ws = context.workbook.worksheets.add(sheet);
@@ -421,7 +420,7 @@ export function createOfficePort(run: ExcelRun = defaultRun, options: OfficePort
         suspend(context);
         const grid = block.map((r) => {
           const line = new Array<string | number | boolean>(width);
-          for (let c = 0; c < width; c++) line[c] = officeCell(r[c], true, false);
+          for (let c = 0; c < width; c++) line[c] = officeCell(r[c], false);
           return line;
         });
         await writeGrid(context, ws, row, col, grid);

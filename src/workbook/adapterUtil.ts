@@ -6,14 +6,14 @@
 import { CellValue, parseAddress, cellAddress } from "./port";
 
 /** Rows padded to one width (the longest row), null/undefined → "". */
-export function rectangular(rows: CellValue[][]): { values: (string | number | boolean)[][]; width: number } {
+export function rectangular<T extends CellValue | object>(rows: T[][]): { values: Exclude<T, null>[][]; width: number } {
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
   const values = rows.map((r) => {
-    const out = new Array<string | number | boolean>(width);
+    const out = new Array<Exclude<T, null>>(width);
     for (let c = 0; c < width; c++) {
       const v = r[c];
-      out[c] = v === null || v === undefined ? "" : v;
+      out[c] = (v === null || v === undefined ? "" : v) as Exclude<T, null>;
     }
     return out;
   });
@@ -42,12 +42,12 @@ export function uniqueTableName(name: string, taken: Iterable<string>): string {
 }
 
 /** Table column names: strings, non-empty, unique (Excel repairs a file whose table headers repeat). */
-export function tableHeaders(header: CellValue[], width: number): string[] {
+export function tableHeaders(header: (CellValue | object)[], width: number): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (let c = 0; c < width; c++) {
     const raw = header[c];
-    let h = raw === null || raw === undefined ? "" : String(raw).replace(/[\r\n]+/g, " ").trim();
+    let h = raw === null || raw === undefined || typeof raw === "object" ? "" : String(raw).replace(/[\r\n]+/g, " ").trim();
     if (h === "") h = `列${c + 1}`;
     let candidate = h;
     for (let i = 2; seen.has(candidate.toLowerCase()); i++) candidate = `${h}${i}`;

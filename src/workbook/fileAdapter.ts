@@ -8,7 +8,7 @@
  * cell holds the value.
  */
 import * as ExcelJS from "exceljs";
-import { CellUpdate, CellValue, SheetValues, WorkbookPort, WriteSheetOptions, parseAddress } from "./port";
+import { CellUpdate, CellValue, SheetValues, WorkbookPort, WriteSheetOptions, WriteValue, isFormula, parseAddress } from "./port";
 import {
   LIST_SHEET,
   expandAddresses,
@@ -123,10 +123,10 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetValues {
   return { name: ws.name, startRow: minRow, startCol: minCol, values };
 }
 
-/** A port value → what exceljs stores; "=…" becomes a formula when `formulas`. */
-function toExcelValue(v: CellValue | undefined, formulas: boolean): ExcelJS.CellValue {
+/** A port value → what exceljs stores: strings as text, only a `{ formula }` as a formula. */
+function toExcelValue(v: WriteValue | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined || v === "") return null;
-  if (formulas && typeof v === "string" && v.startsWith("=") && v.length > 1) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
+  if (isFormula(v)) return { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   return v;
 }
 
@@ -192,14 +192,21 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
     return `${LIST_SHEET}!${ref}`;
   };
 
-  const writeRows = (ws: ExcelJS.Worksheet, rows: CellValue[][], firstRow: number, firstCol: number, formulas: boolean) => {
+  /** Formulas are computed by Excel when the file is opened (no cached result is written). */
+  const calcOnLoad = () => {
+    wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+  };
+
+  const writeRows = (ws: ExcelJS.Worksheet, rows: WriteValue[][], firstRow: number, firstCol: number) => {
     for (let i = 0; i < rows.length; i++) {
       const src = rows[i];
       if (!src || src.length === 0) continue;
       const row = ws.getRow(firstRow + i);
       for (let c = 0; c < src.length; c++) {
-        const v = toExcelValue(src[c], formulas);
-        if (v !== null) row.getCell(firstCol + c).value = v;
+        const v = toExcelValue(src[c]);
+        if (v === null) continue;
+        row.getCell(firstCol + c).value = v;
+        if (typeof v === "object") calcOnLoad();
       }
     }
   };
@@ -266,13 +273,15 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         ws = wb.addWorksheet(sheet);
       }
       saved.delete(ws.name);
-      const formulas = options.formulas === true;
       const fullWidth = rows.reduce((w, r) => Math.max(w, r.length), 0);
       if (options.tableName && rows.length > 0 && fullWidth > 0) {
         const headers = tableHeaders(rows[0], fullWidth);
         const data = rows.slice(1).map((r) => {
           const out: ExcelJS.CellValue[] = new Array(fullWidth);
-          for (let c = 0; c < fullWidth; c++) out[c] = toExcelValue(r[c], formulas);
+          for (let c = 0; c < fullWidth; c++) {
+            out[c] = toExcelValue(r[c]);
+            if (out[c] !== null && typeof out[c] === "object") calcOnLoad();
+          }
           return out;
         });
         // Excel needs at least one data row under the header.
@@ -289,7 +298,7 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
           rows: data,
         } as ExcelJS.TableProperties);
       } else {
-        writeRows(ws, rows, 1, 1, formulas);
+        writeRows(ws, rows, 1, 1);
       }
       const dataRows = rows.length - 1;
       if (options.numberFormats && dataRows > 0) {
@@ -311,7 +320,6 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         const range = rangeAddress(2, Number(key) + 1, Math.max(1, dataRows), 1);
         (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, { type: "list", allowBlank: true, formulae: [source], showErrorMessage: true });
       }
-      if (formulas) wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
       if (options.activate) setActiveTab(ws);
       emit("writeSheet", ws.name);
     },
@@ -320,9 +328,9 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
       const ws = sheetOrThrow(sheet);
       for (const u of updates) {
         const { row, col } = parseAddress(u.address);
-        const v = toExcelValue(u.value, true);
+        const v = toExcelValue(u.value);
         ws.getCell(row, col).value = v;
-        if (v && typeof v === "object") wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+        if (v && typeof v === "object") calcOnLoad();
       }
       emit("writeCells", ws.name);
     },
@@ -337,10 +345,10 @@ export function createFilePort(wb: ExcelJS.Workbook, name = "workbook.xlsx"): Fi
         nextRow = used.lastRow + 1;
         firstCol = used.firstCol;
       } else if (header && header.length > 0) {
-        writeRows(ws, [header], 1, 1, false);
+        writeRows(ws, [header], 1, 1);
         nextRow = 2;
       }
-      writeRows(ws, rows, nextRow, firstCol, true);
+      writeRows(ws, rows, nextRow, firstCol);
       emit("appendRows", ws.name);
     },
 

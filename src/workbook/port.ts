@@ -10,6 +10,16 @@
  */
 export type CellValue = string | number | boolean | null;
 
+import type { Formula } from "../core/num";
+export { formula, isFormula } from "../core/num";
+export type { Formula };
+
+/**
+ * A value to write: strings are ALWAYS text (whatever their first character); only a
+ * `{ formula }` built by Jingxin is written as a formula.
+ */
+export type WriteValue = CellValue | Formula;
+
 export interface SheetValues {
   name: string;
   /** 1-based sheet row/column of values[0][0] (the used range may not start at A1). */
@@ -23,8 +33,6 @@ export interface WriteSheetOptions {
   tableName?: string;
   /** Per-column number formats, e.g. ["@", "0.00", "0.0%"]. */
   numberFormats?: (string | null)[];
-  /** Strings starting with "=" are written as formulas (Excel adapter); the file adapter stores formulas too. */
-  formulas?: boolean;
   /** Per-column allowed-value lists (data validation), keyed by 0-based column index. */
   validationLists?: Record<number, string[]>;
   /**
@@ -38,7 +46,7 @@ export interface WriteSheetOptions {
 
 export interface CellUpdate {
   address: string;
-  value: CellValue;
+  value: WriteValue;
 }
 
 export type { ChartSpec } from "../core/chart";
@@ -56,11 +64,11 @@ export interface WorkbookPort {
   /** Several sheets in one round trip. */
   readSheets(names: string[]): Promise<(SheetValues | null)[]>;
   /** Add the sheet, or clear and replace it if it exists; writes rows from A1. */
-  writeSheet(name: string, rows: CellValue[][], options?: WriteSheetOptions): Promise<void>;
+  writeSheet(name: string, rows: WriteValue[][], options?: WriteSheetOptions): Promise<void>;
   /** Write single cells of an existing sheet (pool actions). */
   writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
   /** Append rows below the used range (creating the sheet with `header` when missing). */
-  appendRows(sheet: string, rows: CellValue[][], header?: CellValue[]): Promise<void>;
+  appendRows(sheet: string, rows: WriteValue[][], header?: CellValue[]): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   /** Fill cells with a colour, remembering their previous fills. */
   highlight(sheet: string, addresses: string[], color: string): Promise<void>;

@@ -19,7 +19,7 @@
  * (Application.PluginStorage), there too, so 清除标记 still restores them after the pane is
  * reloaded within the same WPS session (PluginStorage does not outlive WPS).
  */
-import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions } from "../workbook/port";
+import { CellUpdate, CellValue, ChartSpec, SheetValues, WorkbookPort, WriteSheetOptions, WriteValue, isFormula } from "../workbook/port";
 import {
   LIST_SHEET,
   expandAddresses,
@@ -89,11 +89,11 @@ function gridOf(v: unknown, nr: number, nc: number): CellValue[][] {
   return out;
 }
 
-/** A port value → what goes into `Value2`: formulas as they are (when allowed), other text protected. */
-function wpsCell(v: CellValue | undefined, formulas: boolean, textColumn: boolean): string | number | boolean {
+/** A port value → what goes into `Value2`: only a `{ formula }` as a formula; every string as text (protected). */
+function wpsCell(v: WriteValue | undefined, textColumn: boolean): string | number | boolean {
   if (v === null || v === undefined) return "";
+  if (isFormula(v)) return "=" + v.formula.replace(/^=/, "");
   if (typeof v !== "string" || v === "") return v;
-  if (formulas && v.startsWith("=") && v.length > 1) return v;
   return textColumn ? v : protectText(v);
 }
 
@@ -311,7 +311,6 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
         saved.delete(name);
         storage?.setItem(storageKey(name), "{}");
 
-        const formulas = opts.formulas === true;
         const { width } = rectangular(rows);
         const height = rows.length;
         const formats = opts.numberFormats ?? [];
@@ -324,7 +323,7 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
           }
           const grid = rows.map((r) => {
             const line = new Array<string | number | boolean>(width);
-            for (let c = 0; c < width; c++) line[c] = wpsCell(r[c], formulas, formats[c] === "@");
+            for (let c = 0; c < width; c++) line[c] = wpsCell(r[c], formats[c] === "@");
             return line;
           });
           // Table headers must be unique text; written as the table will show them.
@@ -365,14 +364,14 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
     writeCells: (sheet, updates: CellUpdate[]) =>
       quietly(async () => {
         const ws = sheetOrThrow(sheet);
-        for (const u of updates) ws.Range(u.address).Value2 = [[wpsCell(u.value, true, false)]];
+        for (const u of updates) ws.Range(u.address).Value2 = [[wpsCell(u.value, false)]];
       }),
 
     appendRows: (sheet, rows, header) =>
       quietly(async () => {
         const ws = findSheet(sheet) ?? addSheet(sheet);
         const used = await readWorksheet(ws);
-        let block: CellValue[][] = rows;
+        let block: WriteValue[][] = rows;
         let row = 1;
         let col = 1;
         if (used.values.length > 0) {
@@ -385,7 +384,7 @@ export function createWpsPort(app: EtApplication, options: WpsPortOptions = {}):
         if (block.length === 0 || width === 0) return;
         const grid = block.map((r) => {
           const line = new Array<string | number | boolean>(width);
-          for (let c = 0; c < width; c++) line[c] = wpsCell(r[c], true, false);
+          for (let c = 0; c < width; c++) line[c] = wpsCell(r[c], false);
           return line;
         });
         await writeBlock(ws, row, col, grid, width);

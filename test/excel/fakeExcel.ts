@@ -239,6 +239,13 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     return f;
   }
 
+  /** The first function name of a formula that is not ASCII (outside string literals), or null. */
+  function localizedName(f: string): string | null {
+    const code = f.replace(/"(?:[^"]|"")*"/g, '""');
+    for (const m of code.matchAll(/([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)\s*\(/g)) if (/[^\x00-\x7f]/.test(m[1])) return m[1];
+    return null;
+  }
+
   function rangeProxy(getSheet: () => FakeSheet, r0: number | null, c0: number, nr: number, nc: number, label: string) {
     const whole = r0 === null;
     const rg: Record<string, unknown> = {};
@@ -249,6 +256,14 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
     const setGrid = (what: "values" | "formulas" | "numberFormat", v: unknown[][]) => {
       if (!Array.isArray(v) || v.length !== nr || v.some((line) => !Array.isArray(line) || line.length !== nc)) {
         throw new Error(`fake: ${what} of ${label} must be ${nr}×${nc}`);
+      }
+      if (what === "formulas") {
+        // `range.formulas` is Excel's English (invariant) formula language: a localized function
+        // name (=JX.亩均税收(…)) belongs to `formulasLocal`, and Excel fails the batch.
+        for (const line of v) for (const x of line) if (typeof x === "string" && x.startsWith("=")) {
+          const local = localizedName(x);
+          if (local) throw Object.assign(new Error(`fake: ${label}: "${local}" is not a function name of the invariant formula language (use formulasLocal)`), { code: "InvalidArgument" });
+        }
       }
       calls.push(`${what} ${label}`);
       pendingCells += nr * nc;
@@ -266,7 +281,7 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
           let cell = s.cells.get(key(r, c));
           if (!cell) s.cells.set(key(r, c), (cell = { value: "", fill: null }));
           if (what === "numberFormat") cell.numberFormat = String(x);
-          else if (typeof x === "string" && x.startsWith("=") && x.length > 1) {
+          else if (typeof x === "string" && x.startsWith("=") && x.length > 1 && cell.numberFormat !== "@") {
             cell.formula = x;
             cell.value = "";
           } else if (typeof x === "string" && x.startsWith("'")) {

@@ -194,7 +194,7 @@ describe("writeCells, appendRows, selectCell, charts", () => {
     const { port, fake, book } = setup(newBook([newSheet("库", [["企业", "状态"], ["甲", "培育中"]])]));
     await port.writeCells("库", [
       { address: "B2", value: "已入规" },
-      { address: "C2", value: "=1+1" },
+      { address: "C2", value: { formula: "=1+1" } },
       { address: "A2", value: null },
     ]);
     expect(fake.state.syncs).toBe(1);

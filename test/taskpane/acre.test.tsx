@@ -236,8 +236,8 @@ describe("evaluateInWorkbook", () => {
     expect(out.written).toBe(221);
     expect(out.evaluation.aggregates.all.taxPerMu).toBeCloseTo(7.6, 9);
   });
-  test("formula names follow the display language", () => {
-    expect(formulaNameFor("zh-CN")("ACRE_TAX")).toBe("JX.亩均税收");
+  test("formula names are the English ids whatever the display language (range.formulas is the invariant language)", () => {
+    expect(formulaNameFor("zh-CN")("ACRE_TAX")).toBe("JX.ACRE_TAX");
     expect(formulaNameFor("en-US")("ACRE_TAX")).toBe("JX.ACRE_TAX");
   });
 });
@@ -285,10 +285,18 @@ describe("over the Office adapter (office-addin-mock)", () => {
     expect(book.tables.map((t) => t.name)).toContain("JxAcreResult");
   });
 
-  test("formula option: indicator cells are JX formulas with zh-CN names", async () => {
+  test("formula option under a Chinese UI: indicator cells are JX formulas with the English ids (through range.formulas)", async () => {
     const { book } = await evaluateWithSyncs(small, true, true);
     const res = book.sheets.find((x) => x.name === "亩均评价结果")!;
     const k2 = cellOf(res, "K2")!;
-    expect(k2.formula ?? k2.value).toBe("=JX.亩均税收(F2,E2)");
+    expect(k2.formula).toBe("=JX.ACRE_TAX(F2,E2)");
+  });
+
+  test("the fake Excel refuses a localized function name in range.formulas (as Excel does)", async () => {
+    const fake = fakeContext(newBook([]));
+    const port = createOfficePort(fake.run, { supports: () => true });
+    await expect(port.writeSheet("F", [["x"], [{ formula: "JX.亩均税收(F2,E2)" }]])).rejects.toThrow(/亩均税收.*formulasLocal/);
+    // a Chinese text in a string literal is no function name
+    await port.writeSheet("G", [["x"], [{ formula: 'HYPERLINK("#\'10月\'!A1","去(看)")' }]]);
   });
 });

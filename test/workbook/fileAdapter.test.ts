@@ -135,9 +135,9 @@ describe("writeSheet", () => {
     expect(await back.readSheet("丙")).toMatchObject({ startRow: 2, startCol: 2, values: [[3]] });
   });
 
-  test("formulas survive a round trip and the workbook recalculates on open", async () => {
+  test("only a { formula } becomes a formula; a string starting with \"=\" is kept as text", async () => {
     const port = createFilePort(new ExcelJS.Workbook());
-    await port.writeSheet("F", [["x", "y"], [2, "=A2*2"]], { formulas: true });
+    await port.writeSheet("F", [["x", "y"], [2, { formula: "=A2*2" }]]);
     await port.writeSheet("T", [["x", "y"], [2, "=A2*2"]]);
     const back = await roundTrip(port);
     const f = back.workbook.getWorksheet("F")!.getCell("B2");
@@ -145,6 +145,21 @@ describe("writeSheet", () => {
     expect(back.workbook.getWorksheet("T")!.getCell("B2").value).toBe("=A2*2");
     expect(await zipText(await port.toBuffer(), "xl/workbook.xml")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
+
+  test.each([['=HYPERLINK("http://evil.example/x","x")'], ["=cmd|' /C calc'!A0"], ["+1+1"], ["-1"], ["@A1"]])(
+    "writeCells and appendRows store %s as text (no formula from data)",
+    async (text) => {
+      const port = createFilePort(new ExcelJS.Workbook());
+      await port.writeSheet("培育库", [["企业名称"], ["甲"]]);
+      await port.writeCells("培育库", [{ address: "A2", value: text }]);
+      await port.appendRows("变动记录", [[text, "退库", text]], ["企业名称", "变动", "原因"]);
+      const back = await roundTrip(port);
+      expect(back.workbook.getWorksheet("培育库")!.getCell("A2").value).toBe(text);
+      expect(back.workbook.getWorksheet("变动记录")!.getCell("A2").value).toBe(text);
+      expect(back.workbook.getWorksheet("变动记录")!.getCell("C2").value).toBe(text);
+      expect((await back.readSheet("变动记录"))!.values[1]).toEqual([text, "退库", text]);
+    },
+  );
 
   test("number formats apply to the data rows of each column", async () => {
     const port = createFilePort(new ExcelJS.Workbook());

@@ -211,7 +211,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
 
       if (opts.report !== undefined) {
-        await port.writeSheet(REPORT_SHEET, reportRows(result, ruleSet), { formulas: true });
+        await port.writeSheet(REPORT_SHEET, reportRows(result, ruleSet));
         const written = await writeNewWorkbook(opts.report, port, { force: opts.force, inputs });
         if ("error" in written) return fail(written.error);
         ctx.err(`已写入校验报告 (report written)：${written.path}`);

@@ -23,7 +23,7 @@ export type GradingMode = "shares" | "lines";
 export type PresetName = "默认" | "黄岩2022";
 
 /** A cell value as written (no undefined): the port's representation. */
-export type OutCell = string | number | boolean | null;
+export type OutCell = CellValue;
 
 export type PerIndicator = Partial<Record<IndicatorKey, number>>;
 

@@ -3,7 +3,7 @@
  * as JX formulas), the 亩均评价汇总 sheet (CLI), the JSON of `jx acre --json`, and the reader
  * of last year's result sheet for the comparison.
  */
-import { CellValue } from "../num";
+import { CellValue, formula, OutValue } from "../num";
 import { columnLetters, isReadError, readTable, sharedField, SheetLike, TableSpec } from "../table";
 import { LastYearFirm, parseGrade } from "./compare";
 import { AcreEvaluation, Adjustment, AdjustmentKind, FirmResult, GradeCounts, PoolName } from "./model";
@@ -71,7 +71,7 @@ export const RESULT_FIXED_HEADERS = {
 export const ADJUSTMENT_LABELS: Record<AdjustmentKind, string> = { veto: "一票否决", override: "调整等级", ungraded: "不定等级" };
 
 export interface ResultSheet {
-  rows: OutCell[][];
+  rows: OutValue[][];
   numberFormats: (string | null)[];
   /** Whether any cell is a formula. */
   formulas: boolean;
@@ -149,17 +149,17 @@ export function resultSheet(ev: AcreEvaluation, opts: ResultOptions = {}): Resul
   const firstData = 5 + extra.length; // 1-based column of the first data column
   const colOf = (k: DataKey) => columnLetters(firstData + data.indexOf(k));
   let formulas = false;
-  const rows: OutCell[][] = [header];
+  const rows: OutValue[][] = [header];
   for (const f of resultOrder(ev)) {
     const r = rows.length + 1; // sheet row of this line
-    const indicatorCells = inds.map((k): OutCell => {
+    const indicatorCells = inds.map((k): OutValue => {
       const d = indicatorDef(k);
       const v = f.indicators[k];
       if (v === undefined) return null;
       const name = d.functionId && opts.formulaName ? opts.formulaName(d.functionId) : null;
       if (!name) return v;
       formulas = true;
-      return `=${name}(${colOf(d.numerator(ev.params.laborNumerator))}${r},${colOf(d.denominator)}${r})`;
+      return formula(`${name}(${colOf(d.numerator(ev.params.laborNumerator))}${r},${colOf(d.denominator)}${r})`);
     });
     rows.push([
       f.name,

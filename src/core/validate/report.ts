@@ -2,7 +2,7 @@
  * The 校验报告 sheet: what the pane's 写入报告 button and `jx validate --report` write.
  * The only sheet whose values validation writes. Each finding links to its cell.
  */
-import type { CellValue } from "../num";
+import { formula, type CellValue, type Formula, type OutValue } from "../num";
 import { RuleSet, SEVERITY_LABEL, ValidationResult, verdictText } from "./engine";
 
 export const REPORT_SHEET = "校验报告";
@@ -12,22 +12,24 @@ export const REPORT_HEADER = ["规则 (rule)", "级别 (severity)", "单元格 (
 /** 1-based row of REPORT_HEADER in the report sheet. */
 export const REPORT_HEADER_ROW = 5;
 
-/** An internal link to a cell: =HYPERLINK("#'10月'!C2","C2"). */
-export function cellLink(sheet: string, cell: string): string {
+/**
+ * An internal link to a cell, =HYPERLINK("#'10月'!C2","C2"): a formula Jingxin builds, the sheet
+ * name quoted inside its string (so a sheet named like a formula stays a name).
+ */
+export function cellLink(sheet: string, cell: string): Formula {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  return `=HYPERLINK("#${quoted.replace(/"/g, '""')}!${cell}","${cell}")`;
+  return formula(`HYPERLINK("#${quoted.replace(/"/g, '""')}!${cell}","${cell}")`);
 }
 
-/** A value written as text, never as a formula. */
+/** A value as it is (the port writes every string as text). */
 function literal(v: CellValue | undefined): CellValue {
-  if (v === undefined || v === null) return "";
-  return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+  return v === undefined || v === null ? "" : v;
 }
 
-/** The report's rows (write them with formulas on, so the links work). */
-export function reportRows(result: ValidationResult, ruleSet: RuleSet, generatedAt?: string): CellValue[][] {
+/** The report's rows: every value text or number; the links are the only formulas. */
+export function reportRows(result: ValidationResult, ruleSet: RuleSet, generatedAt?: string): OutValue[][] {
   const title = new Map(ruleSet.rules.map((r) => [r.id, r.title]));
-  const rows: CellValue[][] = [
+  const rows: OutValue[][] = [
     ["校验报告 (validation report)", verdictText(result)],
     ["工作表 (sheet)", result.sheet, "规则集 (rules)", `${ruleSet.title} (${ruleSet.id})`, "数据行数 (rows)", result.rowCount],
     ["错误 (errors)", result.counts.error, "提示 (warnings)", result.counts.warning, "已说明 (explained)", result.counts.explained],

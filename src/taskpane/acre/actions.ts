@@ -11,18 +11,16 @@ import { resultSheet } from "../../core/acre/result";
 import { paramRows, hintParamName, readParams, GRADES } from "../../core/acre/params";
 import type { Grade } from "../../core/acre/grade";
 import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET, ACRE_TEMPLATE_HEADER, SCALES } from "../../core/acre/spec";
-import { zhCN } from "../../functions/zh-CN";
 
-/** The JX function name to write in a formula under the given Office display language. */
+/**
+ * The JX function name to write in a formula, whatever the Office display language: the English
+ * id (JX.ACRE_TAX). The adapter writes through `range.formulas`, which is Excel's English
+ * (invariant) formula language; Excel then shows the name in the user's language (JX.亩均税收
+ * under a Chinese UI). A localized name there is refused (it belongs to `formulasLocal`).
+ */
 export function formulaNameFor(displayLanguage: string): (functionId: string) => string | null {
-  const zh = /^zh(-|_)?(cn|hans|sg)?$/i.test(displayLanguage) || /^zh-hans/i.test(displayLanguage);
-  return (id) => {
-    if (zh) {
-      const t = zhCN[id];
-      return t ? `JX.${t.name}` : null;
-    }
-    return `JX.${id}`;
-  };
+  void displayLanguage;
+  return (id) => `JX.${id}`;
 }
 
 export interface EvaluateOptions {
@@ -42,7 +40,7 @@ export async function evaluateInWorkbook(port: WorkbookPort, opts: EvaluateOptio
   const run = runAcre({ data: asSheet(data), params: params ? params.values : null, lastYear: lastYear ? asSheet(lastYear) : null });
   if ("error" in run) return run;
   const out = resultSheet(run.evaluation, { formulaName: opts.formulaName ?? undefined });
-  await port.writeSheet(ACRE_RESULT_SHEET, out.rows, { tableName: ACRE_RESULT_TABLE, numberFormats: out.numberFormats, formulas: out.formulas, activate: true });
+  await port.writeSheet(ACRE_RESULT_SHEET, out.rows, { tableName: ACRE_RESULT_TABLE, numberFormats: out.numberFormats, activate: true });
   return { ...run, written: out.rows.length - 1 };
 }
 

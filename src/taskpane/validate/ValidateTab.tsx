@@ -200,7 +200,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   const writeReport = () =>
     guard(async () => {
       if (!done) return;
-      await port.writeSheet(REPORT_SHEET, reportRows(done.result, done.ruleSet, timestamp()), { formulas: true });
+      await port.writeSheet(REPORT_SHEET, reportRows(done.result, done.ruleSet, timestamp()));
       setMessage({ intent: "success", text: `已写入“${REPORT_SHEET}”工作表 (report written)` });
     });
 

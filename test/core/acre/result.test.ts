@@ -1,6 +1,7 @@
 import { evaluateFirms, AcreFirmInput } from "../../../src/core/acre/evaluate";
 import { resultSheet, toJson, readLastYear, summarySheet } from "../../../src/core/acre/result";
 import { defaultParams } from "../../../src/core/acre/params";
+import type { CellValue } from "../../../src/core/num";
 
 const firms: AcreFirmInput[] = [
   { name: "乙", uscc: "B2", scale: "规上", land: 20, tax: 100, revenue: 3000, valueAdded: 300, energy: 1000, employees: 20 },
@@ -55,20 +56,19 @@ describe("result sheet", () => {
     expect(rows[4][27]).toMatch(/不足 3 亩/);
     expect(rows[4][29]).toBe(3);
   });
-  test("formula option: indicator columns as JX formulas over the same row, in the given (display-language) names", () => {
-    const zh: Record<string, string> = { ACRE_TAX: "亩均税收", ACRE_REVENUE: "亩均营业收入", ENERGY_TAX: "单位能耗税收", LABOR_PRODUCTIVITY: "全员劳动生产率" };
-    const { rows, formulas } = resultSheet(ev, { formulaName: (id) => `JX.${zh[id]}` });
+  test("formula option: indicator columns as JX formulas over the same row, in the given names (formula cells, not strings)", () => {
+    const { rows, formulas } = resultSheet(ev, { formulaName: (id) => `JX.${id}` });
     expect(formulas).toBe(true);
     // columns: E land, F tax, G revenue, H value added, I energy, J employees
-    expect(rows[1].slice(10, 14)).toEqual(["=JX.亩均税收(F2,E2)", "=JX.亩均营业收入(G2,E2)", "=JX.单位能耗税收(F2,I2)", "=JX.全员劳动生产率(H2,J2)"]);
-    expect(rows[2][10]).toBe("=JX.亩均税收(F3,E3)");
+    expect(rows[1].slice(10, 14)).toEqual([{ formula: "JX.ACRE_TAX(F2,E2)" }, { formula: "JX.ACRE_REVENUE(G2,E2)" }, { formula: "JX.ENERGY_TAX(F2,I2)" }, { formula: "JX.LABOR_PRODUCTIVITY(H2,J2)" }]);
+    expect(rows[2][10]).toEqual({ formula: "JX.ACRE_TAX(F3,E3)" });
     // an indicator that cannot be computed stays blank rather than a formula error
     expect(rows[3][12]).toBeNull();
   });
   test("labour productivity over revenue when the parameter says so", () => {
     const e = evaluateFirms(firms, { ...defaultParams(), laborNumerator: "revenue" });
     const { rows } = resultSheet(e, { formulaName: (id) => `JX.${id}` });
-    expect(rows[1][13]).toBe("=JX.LABOR_PRODUCTIVITY(G2,J2)");
+    expect(rows[1][13]).toEqual({ formula: "JX.LABOR_PRODUCTIVITY(G2,J2)" });
   });
   test("summary sheet lists aggregates, grade counts and benchmarks", () => {
     const s = summarySheet(ev);
@@ -114,7 +114,7 @@ describe("JSON", () => {
 describe("last year's result sheet", () => {
   test("reads this tool's own result sheet", () => {
     const { rows } = resultSheet(ev);
-    const last = readLastYear({ name: "2021", startRow: 1, startCol: 1, values: rows });
+    const last = readLastYear({ name: "2021", startRow: 1, startCol: 1, values: rows as CellValue[][] });
     expect(last).toEqual([
       { name: "甲", uscc: "A1", grade: "B" },
       { name: "乙", uscc: "B2", grade: "C" },

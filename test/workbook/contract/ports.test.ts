@@ -86,9 +86,9 @@ describe.each(HARNESSES.map((h) => [h.name, h] as [string, Harness]))("WorkbookP
       expect(formula("T", "F1")).toBeNull();
     });
 
-    test("formulas option: \"=…\" is written as a formula; without it the text is kept", async () => {
+    test("only a { formula } Jingxin built is written as a formula; a string starting with \"=\" is text", async () => {
       const { port, formula } = h.open([{ name: "Sheet1" }]);
-      await port.writeSheet("F", [["x", "y"], [2, "=A2*2"]], { formulas: true });
+      await port.writeSheet("F", [["x", "y"], [2, { formula: "=A2*2" }]]);
       await port.writeSheet("T", [["x", "y"], [2, "=A2*2"]]);
       expect(formula("F", "B2")).toBe("=A2*2");
       expect(formula("T", "B2")).toBeNull();
@@ -164,7 +164,7 @@ describe.each(HARNESSES.map((h) => [h.name, h] as [string, Harness]))("WorkbookP
       await port.writeCells("S", [
         { address: "B2", value: 20 },
         { address: "A2", value: null },
-        { address: "C2", value: "=B2+1" },
+        { address: "C2", value: { formula: "B2+1" } },
         { address: "D1", value: "00123" },
       ]);
       expect(formula("S", "C2")).toBe("=B2+1");
@@ -175,6 +175,20 @@ describe.each(HARNESSES.map((h) => [h.name, h] as [string, Harness]))("WorkbookP
       ]);
       await expect(port.writeCells("无", [{ address: "A1", value: 1 }])).rejects.toThrow("工作表“无”不存在 (sheet 无 does not exist)");
     });
+
+    test.each([['=HYPERLINK("http://evil.example/x","点此")'], ["=cmd|' /C calc'!A0"], ["+1+1"], ["-2+3"], ["@SUM(A1)"]])(
+      "no formula from data: writeCells and appendRows write %s as text (a firm name, a typed 退库 reason)",
+      async (text) => {
+        const { port, formula } = h.open([{ name: "培育库", rows: [["企业名称"], ["甲"]] }]);
+        await port.writeCells("培育库", [{ address: "A2", value: text }]);
+        await port.appendRows("变动记录", [[text, "退库", text]], ["企业名称", "变动", "原因"]);
+        expect(formula("培育库", "A2")).toBeNull();
+        expect(formula("变动记录", "A2")).toBeNull();
+        expect(formula("变动记录", "C2")).toBeNull();
+        expect((await port.readSheet("培育库"))!.values).toEqual([["企业名称"], [text]]);
+        expect((await port.readSheet("变动记录"))!.values).toEqual([["企业名称", "变动", "原因"], [text, "退库", text]]);
+      },
+    );
 
     test("appendRows creates the sheet with its header, then appends under the used range, from its first column", async () => {
       const { port } = h.open([{ name: "B列", rows: [["h"], [1]], at: { row: 2, col: 2 } }]);
