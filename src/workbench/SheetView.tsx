@@ -9,7 +9,7 @@
 import * as React from "react";
 import type * as ExcelJS from "exceljs";
 import { makeStyles, tokens, Text, Input, Button } from "@fluentui/react-components";
-import { columnLetters, parseAddress } from "../workbook/port";
+import { columnLetters, parseAddress, type WriteValue } from "../workbook/port";
 import type { Calc } from "./formulas";
 import { cellView, columnPx, gridSize, mergeSpans, parseInput } from "./model";
 
@@ -117,7 +117,7 @@ export interface SheetViewProps {
   /** Bumped when the selection is set from outside (scroll it into view). */
   revealToken: number;
   onSelect(sheet: string, address: string): void;
-  onEdit(sheet: string, address: string, value: string | number | boolean | null): void;
+  onEdit(sheet: string, address: string, value: WriteValue): void;
 }
 
 export function SheetView(props: SheetViewProps): React.JSX.Element {

@@ -20,7 +20,7 @@ import {
 import { App } from "../taskpane/App";
 import type { FileChange, FilePort } from "../workbook/fileAdapter";
 import { loadFilePort } from "../workbook/fileAdapter";
-import { formula } from "../workbook/port";
+import type { WriteValue } from "../workbook/port";
 import { Calc, disposeCalc, recalculate } from "./formulas";
 import { SheetView } from "./SheetView";
 
@@ -222,12 +222,9 @@ export function Workbench({ initial }: { initial?: { bytes: ArrayBuffer; name: s
   );
 
   const onEdit = React.useCallback(
-    (s: string, address: string, value: string | number | boolean | null) => {
+    (s: string, address: string, value: WriteValue) => {
       if (!loaded) return;
-      // The formula bar is the workbench's cell editor (as in Excel): what is typed there with a
-      // leading "=" is meant as a formula, and said so explicitly; the port writes any other string as text.
-      const cell = typeof value === "string" && value.startsWith("=") && value.length > 1 ? formula(value) : value;
-      void loaded.port.writeCells(s, [{ address, value: cell }]).catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+      void loaded.port.writeCells(s, [{ address, value }]).catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
     },
     [loaded],
   );

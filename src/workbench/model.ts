@@ -4,7 +4,7 @@
  * Pure over exceljs objects; no React.
  */
 import type * as ExcelJS from "exceljs";
-import { columnLetters } from "../workbook/port";
+import { columnLetters, formula, type WriteValue } from "../workbook/port";
 import { jsDateToSerial, serialToIso } from "../core/table/dates";
 import { Calc, ComputedValue, computedAt } from "./formulas";
 
@@ -157,11 +157,15 @@ export function cellView(ws: ExcelJS.Worksheet, row: number, col: number, calc: 
   };
 }
 
-/** What the user typed → the value written through the port ("=…" stays a formula). */
-export function parseInput(text: string): string | number | boolean | null {
+/**
+ * What the user typed in the formula bar (the workbench's cell editor, as in Excel) → the value
+ * written through the port: "=…" is meant as a formula and said so explicitly ({ formula }),
+ * since the port writes every string as text.
+ */
+export function parseInput(text: string): WriteValue {
   const t = text.trim();
   if (t === "") return null;
-  if (t.startsWith("=")) return t;
+  if (t.startsWith("=") && t.length > 1) return formula(t);
   if (/^(true|false)$/i.test(t)) return /^true$/i.test(t);
   if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   return text;

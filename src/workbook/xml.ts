@@ -73,7 +73,6 @@ export function xmlScanner(handler: XmlHandler): { push(chunk: string): void; en
   const push = (chunk: string) => {
     const s = carry.length ? carry + chunk : chunk;
     let pos = 0;
-    const n = s.length;
     for (;;) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) break;

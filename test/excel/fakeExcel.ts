@@ -242,7 +242,7 @@ export function fakeContext(book: FakeBook, opts: FakeOptions = {}) {
   /** The first function name of a formula that is not ASCII (outside string literals), or null. */
   function localizedName(f: string): string | null {
     const code = f.replace(/"(?:[^"]|"")*"/g, '""');
-    for (const m of code.matchAll(/([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)\s*\(/g)) if (/[^\x00-\x7f]/.test(m[1])) return m[1];
+    for (const m of code.matchAll(/([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)\s*\(/g)) if ([...m[1]].some((ch) => ch.charCodeAt(0) > 127)) return m[1];
     return null;
   }
 

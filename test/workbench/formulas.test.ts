@@ -59,9 +59,9 @@ describe("recalculate", () => {
 
   test("a formula typed through the port computes, errors become Excel errors, and inputs propagate", async () => {
     await port.writeCells("函数示例", [
-      { address: "F2", value: "=JX.YOY_GROWTH(B2,C2)" },
-      { address: "F3", value: "=JX.YOY_GROWTH(B2,0)" },
-      { address: "F4", value: "=JX.YOY_GROWTH(B2,-5)" },
+      { address: "F2", value: { formula: "=JX.YOY_GROWTH(B2,C2)" } },
+      { address: "F3", value: { formula: "=JX.YOY_GROWTH(B2,0)" } },
+      { address: "F4", value: { formula: "=JX.YOY_GROWTH(B2,-5)" } },
     ]);
     calc = recalculate(port.workbook);
     let v = (await port.readSheet("函数示例"))!.values;
@@ -131,8 +131,8 @@ describe("sheet view model", () => {
     expect(serialToText(45000)).toBe("2023-03-15");
   });
 
-  test("parseInput: formulas stay text, numbers become numbers", () => {
-    expect(parseInput("=JX.YOY_GROWTH(B2,C2)")).toBe("=JX.YOY_GROWTH(B2,C2)");
+  test("parseInput: a typed \"=…\" is a formula (said explicitly), numbers become numbers", () => {
+    expect(parseInput("=JX.YOY_GROWTH(B2,C2)")).toEqual({ formula: "JX.YOY_GROWTH(B2,C2)" });
     expect(parseInput(" 100 ")).toBe(100);
     expect(parseInput("-1.5e3")).toBe(-1500);
     expect(parseInput("TRUE")).toBe(true);

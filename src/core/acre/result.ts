@@ -80,7 +80,7 @@ export interface ResultSheet {
 export interface ResultOptions {
   /**
    * Write the indicator columns as JX formulas: given a function id (ACRE_TAX …), the name to
-   * write after "=" (e.g. "JX.ACRE_TAX", or "JX.亩均税收" under a zh-CN UI).
+   * write after "=" (e.g. "JX.ACRE_TAX": the English id, written through the invariant formula language).
    */
   formulaName?: (functionId: string) => string | null;
 }
