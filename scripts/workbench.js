@@ -109,12 +109,28 @@ function devCerts() {
  */
 function startServer({ port = 0, host = "127.0.0.1", tls = null, mounts = defaultMounts(), log = false } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  // Any page open in the same browser can send requests here: a bad one gets an answer, never
+  // an exception that stops the server.
   const handler = (req, res) => {
+    try {
+      serve(req, res);
+    } catch (e) {
+      if (log) console.log(`[workbench] 500 ${e && e.message}`);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("server error");
+    }
+  };
+  const serve = (req, res) => {
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     } catch {
       res.writeHead(400).end("bad request");
+      return;
+    }
+    // NUL and other control characters are in no file name (fs refuses a path with NUL).
+    if (/[\u0000-\u001f\u007f]/.test(pathname)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request: control character in the path");
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -150,7 +166,7 @@ function startServer({ port = 0, host = "127.0.0.1", tls = null, mounts = defaul
         "X-Content-Type-Options": "nosniff",
       });
       if (req.method === "HEAD") res.end();
-      else fs.createReadStream(file).pipe(res);
+      else fs.createReadStream(file).on("error", () => res.destroy()).pipe(res);
     });
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);

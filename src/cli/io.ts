@@ -4,6 +4,7 @@
  * overwriting an existing file (unless --force) or the input file (never).
  * Every message is zh-CN first with an English gloss, and names the file.
  */
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Readable } from "stream";
@@ -170,16 +171,76 @@ export async function writeNewWorkbook(
   file: string,
   port: FilePort,
   options: { force?: boolean; inputs?: string[] } = {},
-): Promise<{ path: string } | Failure> {
+): Promise<{ path: string; cleaned: string[] } | Failure> {
   return writeNewFile(file, () => port.toBuffer(), { ...options, inputs: [sourcePathOf(port), ...(options.inputs ?? [])].filter((p): p is string => !!p) });
 }
 
-/** Write any output file (a workbook, a .docx) with the same guarantees as writeNewWorkbook. */
+/** Jingxin's temporary output files: ".jx-<pid>-<random>.tmp" (short: a 255-byte output name still fits). */
+const TEMP_FILE = /^\.jx-([0-9a-z]+)-[0-9a-z]+\.tmp$/;
+/** The pattern of earlier versions: ".<name>.<pid>.<ms>.tmp". */
+const OLD_TEMP_FILE = /^\..+\.(\d+)\.\d{13}\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove temporary files of Jingxin's own pattern left in `dir` by a run that was killed while
+ * writing: their process is gone (on this machine) and they were not written to for 10 s, or
+ * they are older than a day. Returns the names removed.
+ */
+export async function cleanStaleTemps(dir: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name) ?? OLD_TEMP_FILE.exec(name);
+    if (!m) continue;
+    const pid = TEMP_FILE.test(name) ? parseInt(m[1], 36) : Number(m[1]);
+    try {
+      const st = await fs.promises.lstat(path.join(dir, name));
+      if (!st.isFile()) continue;
+      const age = now - st.mtimeMs;
+      if ((alive(pid) || age < 10_000) && age < 86_400_000) continue;
+      await fs.promises.rm(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // gone meanwhile, or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
+
+/** What a command prints after a write: the stale temporary files it removed. */
+export function cleanedNote(written: { cleaned?: string[] }): string[] {
+  return (written.cleaned ?? []).map(
+    (n) => `已删除上次中断的写入留下的临时文件 (removed a temporary file left by an interrupted write)：${n}`,
+  );
+}
+
+/**
+ * Write any output file (a workbook, a .docx) with the same guarantees as writeNewWorkbook:
+ * built into a short-named temporary file beside the destination, then, without --force,
+ * hard-linked to the destination name — which fails if anything has taken the name meanwhile
+ * (another jx, the user), so nothing is ever replaced; with --force renamed over it. An
+ * interrupted write leaves the destination complete or absent; its temporary file is removed by
+ * the next write into that folder.
+ */
 export async function writeNewFile(
   file: string,
   content: () => Promise<Uint8Array | ArrayBuffer>,
   options: { force?: boolean; inputs?: string[] } = {},
-): Promise<{ path: string } | Failure> {
+): Promise<{ path: string; cleaned: string[] } | Failure> {
   const abs = path.resolve(file);
   const target = await realpathOrSelf(abs);
   const inputs = options.inputs ?? [];
@@ -192,19 +253,44 @@ export async function writeNewFile(
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     return { error: `输出目录“${path.dirname(file)}”不存在 (output directory does not exist: ${path.dirname(file)})` };
   }
+  const exists = `文件“${file}”已存在；如需覆盖请加 --force (${file} exists; use --force to overwrite)`;
   if (fs.existsSync(abs)) {
     if (fs.statSync(abs).isDirectory()) return { error: `“${file}”是一个文件夹 (${file} is a directory)` };
-    if (!options.force) return { error: `文件“${file}”已存在；如需覆盖请加 --force (${file} exists; use --force to overwrite)` };
+    if (!options.force) return { error: exists };
   }
+  const cleaned = await cleanStaleTemps(dir);
   const raw = await content();
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(dir, `.jx-${process.pid.toString(36)}-${crypto.randomBytes(3).toString("hex")}.tmp`);
+  const failed = (e: unknown) => ({ error: `无法写入“${file}” (cannot write ${file}): ${e instanceof Error ? e.message : String(e)}` });
   try {
     await fs.promises.writeFile(tmp, bytes, { flag: "wx" });
-    await fs.promises.rename(tmp, abs);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
-    return { error: `无法写入“${file}” (cannot write ${file}): ${e instanceof Error ? e.message : String(e)}` };
+    return failed(e);
   }
-  return { path: abs };
+  try {
+    if (options.force) await fs.promises.rename(tmp, abs);
+    else {
+      try {
+        await fs.promises.link(tmp, abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") return { error: exists };
+        // A file system without hard links (FAT, some shares): an exclusive copy instead.
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV") throw e;
+        try {
+          await fs.promises.copyFile(tmp, abs, fs.constants.COPYFILE_EXCL);
+        } catch (e2) {
+          if ((e2 as NodeJS.ErrnoException).code === "EEXIST") return { error: exists };
+          throw e2;
+        }
+      }
+    }
+  } catch (e) {
+    return failed(e);
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+  return { path: abs, cleaned };
 }

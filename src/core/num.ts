@@ -65,8 +65,30 @@ function fmt(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/** Parse one cell value into a number, a blank, or an invalid value with a zh-CN/English message. */
-export function parseNumber(raw: CellValue): ParsedNumber {
+/**
+ * Numbers beyond sense: no amount, count or rate in a county report comes near 10¹⁵ (the whole
+ * national GDP is ~1.3 × 10¹⁰ 万元), and a cell like 1.7e308 would turn sums into Infinity.
+ * Beyond this magnitude a value is a cell error, not a number. A parameter of parseNumber.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+/**
+ * Parse one cell value into a number, a blank, or an invalid value with a zh-CN/English message.
+ * |x| > `maxMagnitude` (default 10¹⁵) is invalid: a number no report holds.
+ */
+export function parseNumber(raw: CellValue, maxMagnitude = MAX_MAGNITUDE): ParsedNumber {
+  const p = parseAnyNumber(raw);
+  if (p.kind === "number" && Math.abs(p.value) > maxMagnitude) {
+    const written = typeof raw === "number" ? String(raw) : String(raw).trim();
+    return {
+      kind: "invalid",
+      message: `“${written}”超出合理范围（绝对值大于 ${String(maxMagnitude)}），请检查是否多输了位数 (beyond any amount a report can hold: |x| > ${String(maxMagnitude)})`,
+    };
+  }
+  return p;
+}
+
+function parseAnyNumber(raw: CellValue): ParsedNumber {
   if (raw === null || raw === undefined) return { kind: "blank" };
   if (typeof raw === "number") {
     return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "invalid", message: "不是有限数值 (not a finite number)" };

@@ -10,7 +10,7 @@
 import { Command } from "commander";
 import * as ExcelJS from "exceljs";
 import { CliContext, unusable } from "../context";
-import { openWorkbookFile, pickSheet, writeNewWorkbook } from "../io";
+import { cleanedNote, openWorkbookFile, pickSheet, writeNewWorkbook } from "../io";
 import { createFilePort } from "../../workbook/fileAdapter";
 import { SheetValues } from "../../workbook/port";
 import { runAcre, AcreRun } from "../../core/acre/run";
@@ -90,6 +90,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
 
       let lastYear: SheetValues | null = null;
+      let lastYearFile: string | null = null;
       if (opts.lastYear) {
         const inBook = names.includes(opts.lastYear) ? await port.readSheet(opts.lastYear) : null;
         if (inBook) lastYear = inBook;
@@ -99,6 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
           const otherNames = await other.port.listSheets();
           const name = otherNames.includes(ACRE_RESULT_SHEET) ? ACRE_RESULT_SHEET : otherNames[0];
           lastYear = await other.port.readSheet(name);
+          lastYearFile = other.path;
         }
       }
 
@@ -118,8 +120,9 @@ export function register(program: Command, ctx: CliContext): void {
         const ws = outPort.workbook.getWorksheet(ACRE_RESULT_SHEET);
         if (ws) ws.views = [{ state: "frozen", ySplit: 1, xSplit: 1, activeCell: "B2" }];
         await outPort.selectCell(ACRE_RESULT_SHEET, "A1");
-        const written = await writeNewWorkbook(opts.out, outPort, { force: opts.force === true, inputs: [file] });
+        const written = await writeNewWorkbook(opts.out, outPort, { force: opts.force === true, inputs: [file, ...(lastYearFile ? [lastYearFile] : [])] });
         if ("error" in written) return fail(written.error);
+        for (const n of cleanedNote(written)) ctx.err(n);
       }
 
       if (opts.json) ctx.out(JSON.stringify(toJson(run.evaluation)));

@@ -7,7 +7,7 @@
  */
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
-import { openWorkbookFile, writeNewFile } from "../io";
+import { cleanedNote, openWorkbookFile, writeNewFile } from "../io";
 import { composeReport, reportLines } from "../../core/report/compose";
 import { isoDateSerial } from "../../core/appeals/calendar";
 import { gatherReport } from "../../core/report/gather";
@@ -61,6 +61,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (!/\.docx$/i.test(out)) return fail(`输出文件应以 .docx 结尾：“${out}” (the output must be a .docx file)`);
         const w = await writeNewFile(out, () => reportDocx(report, asOf), { force: opts.force, inputs: [file] });
         if ("error" in w) return fail(w.error);
+        for (const n of cleanedNote(w)) ctx.err(n);
         written = w.path;
       }
       if (opts.json) {

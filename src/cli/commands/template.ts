@@ -9,7 +9,7 @@ import * as ExcelJS from "exceljs";
 import { CliContext } from "../context";
 import { createFilePort } from "../../workbook/fileAdapter";
 import { CellValue, WriteSheetOptions } from "../../workbook/port";
-import { writeNewWorkbook } from "../io";
+import { cleanedNote, writeNewWorkbook } from "../io";
 import { MONTHLY_TEMPLATE_FORMATS, MONTHLY_TEMPLATE_HEADERS, monthlySpec } from "../../core/validate/specs";
 import { ACRE_PARAM_SHEET, ACRE_SHEET, ACRE_TEMPLATE_HEADER, SCALES } from "../../core/acre/spec";
 import { paramRows } from "../../core/acre/params";
@@ -122,6 +122,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const sheets = await port.listSheets();
       const t = TEMPLATES[kind];
+      for (const n of cleanedNote(written)) ctx.err(n);
       ctx.out(`已写入${t.zh}模板“${out}”，工作表：${sheets.join("、")} (${t.en} template written: ${out})`);
     });
 }

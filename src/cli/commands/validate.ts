@@ -13,7 +13,7 @@
  */
 import { Command } from "commander";
 import { CliContext, unusable } from "../context";
-import { openWorkbookFile, writeNewWorkbook } from "../io";
+import { cleanedNote, openWorkbookFile, writeNewWorkbook } from "../io";
 import type { FilePort } from "../../workbook/fileAdapter";
 import type { SheetValues } from "../../workbook/port";
 import {
@@ -214,6 +214,7 @@ export function register(program: Command, ctx: CliContext): void {
         await port.writeSheet(REPORT_SHEET, reportRows(result, ruleSet));
         const written = await writeNewWorkbook(opts.report, port, { force: opts.force, inputs });
         if ("error" in written) return fail(written.error);
+        for (const n of cleanedNote(written)) ctx.err(n);
         ctx.err(`已写入校验报告 (report written)：${written.path}`);
       }
       ctx.exit(result.ready ? 0 : 1);
