@@ -12,6 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import * as ExcelJS from "exceljs";
 import { usccCheckChar, USCC_CHARSET } from "../src/core/ids";
 
@@ -231,7 +232,11 @@ function legacyXls(): Buffer {
 }
 
 /** A minimal zip (stored entries) holding only a text file: a zip, but no workbook. */
-function zipOf(files: Array<{ name: string; data: Buffer }>): Buffer {
+/**
+ * A minimal zip. Entries are stored, or deflated (`deflate`); `declare` overrides the size the
+ * headers declare (a zip bomb lies about it).
+ */
+function zipOf(files: Array<{ name: string; data: Buffer; deflate?: boolean; declare?: number }>): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -248,27 +253,31 @@ function zipOf(files: Array<{ name: string; data: Buffer }>): Buffer {
   for (const f of files) {
     const name = Buffer.from(f.name, "utf8");
     const crc = crc32(f.data);
+    const body = f.deflate ? zlib.deflateRawSync(f.data, { level: 9 }) : f.data;
+    const size = f.declare ?? f.data.length;
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
     lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(f.deflate ? 8 : 0, 8);
     lh.writeUInt16LE(0x0021, 12);
     lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(f.data.length, 18);
-    lh.writeUInt32LE(f.data.length, 22);
+    lh.writeUInt32LE(body.length, 18);
+    lh.writeUInt32LE(size, 22);
     lh.writeUInt16LE(name.length, 26);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
     ch.writeUInt16LE(20, 4);
     ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(f.deflate ? 8 : 0, 10);
     ch.writeUInt16LE(0x0021, 14);
     ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(f.data.length, 20);
-    ch.writeUInt32LE(f.data.length, 24);
+    ch.writeUInt32LE(body.length, 20);
+    ch.writeUInt32LE(size, 24);
     ch.writeUInt16LE(name.length, 28);
     ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, f.data);
+    locals.push(lh, name, body);
     centrals.push(ch, name);
-    offset += 30 + name.length + f.data.length;
+    offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -305,6 +314,116 @@ export function encodeGbk(text: string): Buffer {
     out.push(...bytes);
   }
   return Buffer.from(out);
+}
+
+// ------------------------------------------------------------------ hand-written SpreadsheetML
+
+const xmlText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A cell of a hand-written sheet: a number, a shared-string index (`s`) or the raw `<c>` XML. */
+function inlineRow(r: number, cells: string[]): string {
+  return `<row r="${r}">${cells.join("")}</row>`;
+}
+const strCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c>`;
+const numCell = (ref: string, v: string) => `<c r="${ref}"><v>${v}</v></c>`;
+
+/** The monthly header (A–F) and one firm (row 2), inline strings. */
+function monthlyHead(): string[] {
+  return [
+    inlineRow(1, MONTHLY_HEADER.map((h, i) => strCell(`${String.fromCharCode(65 + i)}1`, h))),
+    inlineRow(2, [strCell("A2", "安徽甲机械有限公司"), strCell("B2", C(1)), numCell("C2", "500"), numCell("D2", "5000"), numCell("E2", "4500")]),
+  ];
+}
+
+/**
+ * An .xlsx written by hand, part by part (what other tools, or an attacker, can write): sheets
+ * of raw `<sheetData>` rows plus what follows it (merges), optional shared strings, and per part
+ * `deflate` / `declare` (the declared size) for the zip bombs.
+ */
+function rawXlsx(
+  sheets: Array<{ name: string; rows: string[]; after?: string; deflate?: boolean; declare?: number; pad?: number }>,
+  shared?: string[],
+): Buffer {
+  const ct =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+    (shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : "") +
+    "</Types>";
+  const rootRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+  const workbook =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+    sheets.map((sh, i) => `<sheet name="${xmlText(sh.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    "</sheets></workbook>";
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+    (shared ? `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+    "</Relationships>";
+  const files: Array<{ name: string; data: Buffer; deflate?: boolean; declare?: number }> = [
+    { name: "[Content_Types].xml", data: Buffer.from(ct) },
+    { name: "_rels/.rels", data: Buffer.from(rootRels) },
+    { name: "xl/workbook.xml", data: Buffer.from(workbook) },
+    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(rels) },
+  ];
+  sheets.forEach((sh, i) => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      sh.rows.join("") +
+      "</sheetData>" +
+      (sh.after ?? "") +
+      "</worksheet>";
+    const data = sh.pad ? Buffer.concat([Buffer.from(xml), Buffer.alloc(sh.pad, 0x20)]) : Buffer.from(xml);
+    files.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data, deflate: sh.deflate, declare: sh.declare });
+  });
+  if (shared) {
+    const sst =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">` +
+      shared.map((t) => `<si><t>${xmlText(t)}</t></si>`).join("") +
+      "</sst>";
+    files.push({ name: "xl/sharedStrings.xml", data: Buffer.from(sst) });
+  }
+  return zipOf(files);
+}
+
+/**
+ * Hostile and malformed files (issue 20, points 2 and 3): each is refused with exit 2 and a
+ * message naming the limit (or the broken cell) before anything is built from it, by both
+ * readers alike; or, for numbers that are no numbers, read as the text written.
+ */
+export function hostileFiles(): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const mergeOf = (refs: string[]) => `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
+  // One merge of whole columns J:Z (17.8 million cells: 4.3 GB and 35 s in exceljs).
+  out.set("hostile-merge-whole-columns.xlsx", rawXlsx([{ name: "10月", rows: monthlyHead(), after: mergeOf(["J1:Z1048576"]) }]));
+  // One merge from row 10 to the sheet's end, all 16 384 columns.
+  out.set("hostile-merge-to-end.xlsx", rawXlsx([{ name: "10月", rows: monthlyHead(), after: mergeOf(["A10:XFD1048576"]) }]));
+  // 20 000 disjoint merges (quadratic in exceljs: half a minute).
+  out.set(
+    "hostile-many-merges.xlsx",
+    rawXlsx([{ name: "10月", rows: monthlyHead(), after: mergeOf(Array.from({ length: 20000 }, (_, i) => `G${i + 3}:H${i + 3}`)), deflate: true }]),
+  );
+  // A row numbered one billion.
+  out.set("hostile-row-1e9.xlsx", rawXlsx([{ name: "10月", rows: [...monthlyHead(), inlineRow(1000000000, [numCell("C1000000000", "1")])] }]));
+  // A cell past column XFD.
+  out.set("hostile-column-past-xfd.xlsx", rawXlsx([{ name: "10月", rows: [...monthlyHead(), inlineRow(3, [numCell("XFE3", "1")])] }]));
+  // A sheet declaring 2 KB that inflates to 64 MB of spaces (the declared size is a lie).
+  out.set("hostile-zip-bomb.xlsx", rawXlsx([{ name: "10月", rows: monthlyHead(), deflate: true, pad: 64 * 1024 * 1024, declare: 2048 }]));
+  // A sheet that honestly declares 4.2 GB (the central directory alone refuses it).
+  out.set("hostile-declared-4gb.xlsx", rawXlsx([{ name: "10月", rows: monthlyHead(), deflate: true, declare: 0xfa000000 }]));
+  // A shared-string index past the shared strings (exit 2 in memory, blanks when streamed, before).
+  out.set(
+    "shared-string-out-of-range.xlsx",
+    rawXlsx([{ name: "10月", rows: [...monthlyHead(), inlineRow(3, ['<c r="A3" t="s"><v>0</v></c>', '<c r="B3" t="s"><v>7</v></c>'])] }], ["安徽乙建材有限公司"]),
+  );
+  // Two sheets of the same name (Excel refuses; the streamed reader kept one, silently).
+  out.set("duplicate-sheet-names.xlsx", rawXlsx([{ name: "10月", rows: monthlyHead() }, { name: "10月", rows: monthlyHead() }]));
+  // Number cells whose text is no number: "1,5" was read as 1, "0x10" as 0 (a prefix parse).
+  out.set(
+    "number-cells-not-numbers.xlsx",
+    rawXlsx([{ name: "10月", rows: [...monthlyHead(), inlineRow(3, [strCell("A3", "安徽乙建材有限公司"), strCell("B3", C(2)), numCell("C3", "1,5"), numCell("D3", "0x10"), numCell("E3", "900")])] }]),
+  );
+  return out;
 }
 
 // ------------------------------------------------------------------ the corpus
@@ -614,6 +733,15 @@ export async function buildAll(): Promise<Map<string, Buffer>> {
   files.set("unclosed-quote.csv", Buffer.from(`${MONTHLY_HEADER.join(",")}\r\n"安徽甲机械有限公司,${C(1)},500,5000,4500,\r\n`, "utf8"));
   files.set("binary.csv", noise(2048, 7));
   files.set("zero-bytes.csv", Buffer.alloc(0));
+  for (const [name, bytes] of hostileFiles()) files.set(name, bytes);
+  // Numbers beyond sense (1.7e308: sums became Infinity) and a firm name with terminal escape sequences.
+  const huge = newBook();
+  addRows(huge.addWorksheet("10月"), [MONTHLY_HEADER, ["安徽甲机械有限公司", C(1), 1.7e308, 5000, 4500], ["安徽乙建材有限公司", C(2), 300, "2e15", 2800]]);
+  files.set("numbers-beyond-sense.xlsx", await xlsxBytes(huge));
+  files.set(
+    "escape-sequences.csv",
+    Buffer.from(`${MONTHLY_HEADER.join(",")}\r\n"\u001b[2J\u001b[H安徽甲机械有限公司\u001b[31m",${C(1)},"\u001b[2J\u001b[1;1H500",5000,4500,\r\n`, "utf8"),
+  );
   return files;
 }
 

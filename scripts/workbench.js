@@ -129,6 +129,7 @@ function startServer({ port = 0, host = "127.0.0.1", tls = null, mounts = defaul
       return;
     }
     // NUL and other control characters are in no file name (fs refuses a path with NUL).
+    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(pathname)) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request: control character in the path");
       return;

@@ -80,9 +80,10 @@ export function parseNumber(raw: CellValue, maxMagnitude = MAX_MAGNITUDE): Parse
   const p = parseAnyNumber(raw);
   if (p.kind === "number" && Math.abs(p.value) > maxMagnitude) {
     const written = typeof raw === "number" ? String(raw) : String(raw).trim();
+    const limit = maxMagnitude.toExponential().replace("+", "");
     return {
       kind: "invalid",
-      message: `“${written}”超出合理范围（绝对值大于 ${String(maxMagnitude)}），请检查是否多输了位数 (beyond any amount a report can hold: |x| > ${String(maxMagnitude)})`,
+      message: `“${written}”超出合理范围（绝对值大于 ${limit}），请检查是否多输了位数 (beyond any amount a report can hold: |x| > ${limit})`,
     };
   }
   return p;

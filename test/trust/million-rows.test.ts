@@ -14,6 +14,7 @@ import { readWorkbookStream, openStreamedPort, shouldStream } from "../../src/wo
 import { isUnusable, RULE_SETS, validateSheet } from "../../src/core/validate";
 import { run } from "../../src/cli/index";
 import { loadFilePort } from "../../src/workbook/fileAdapter";
+import { openWorkbookFile } from "../../src/cli/io";
 
 const ROWS = 1048576;
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "bad-input", "cases.json"), "utf8"));
@@ -64,26 +65,39 @@ test(
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "bad-input");
 
-test("streamed values equal the in-memory adapter's, sheet by sheet, for every readable .xlsx of the corpus", async () => {
+/**
+ * exceljs's in-memory load parses a number cell with parseFloat (<v>1,5</v> → 1): the streamed
+ * reader, which every command reads through, gives the text written. The in-memory adapter is
+ * only used for a written copy (values are never read from it by the CLI).
+ */
+const MEMORY_DIFFERS = ["number-cells-not-numbers.xlsx"];
+
+test("streamed values equal the in-memory adapter's, sheet by sheet, for every readable .xlsx of the corpus; the others are refused before exceljs sees them", async () => {
   const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"));
   let compared = 0;
+  let refused = 0;
   for (const f of files) {
     const bytes = fs.readFileSync(path.join(FIXTURES, f));
-    let memory;
+    let streamed;
     try {
-      memory = await loadFilePort(bytes, f);
+      streamed = await openStreamedPort(bytes, f);
     } catch {
-      await expect(readWorkbookStream(bytes)).rejects.toBeDefined(); // corrupt for both
+      // refused (corrupt, or beyond a limit): the CLI never hands it to the in-memory reader
+      const opened = await openWorkbookFile(path.join(FIXTURES, f));
+      expect({ f, refused: "error" in opened }).toEqual({ f, refused: true });
+      refused++;
       continue;
     }
+    if (MEMORY_DIFFERS.includes(f)) continue;
+    const memory = await loadFilePort(bytes, f);
     if (memory.workbook.worksheets.length === 0) continue;
     const names = await memory.listSheets();
-    const streamed = await openStreamedPort(bytes, f);
     expect({ f, names: await streamed.listSheets() }).toEqual({ f, names });
     expect({ f, sheets: await streamed.readSheets(names) }).toEqual({ f, sheets: await memory.readSheets(names) });
     compared++;
   }
   expect(compared).toBeGreaterThanOrEqual(15);
+  expect(refused).toBeGreaterThanOrEqual(9);
 });
 
 test("the streamed port is read-only: writing is refused with a clear message", async () => {

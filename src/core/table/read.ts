@@ -6,7 +6,7 @@
  * and parses every cell into a typed value or a parse issue with its cell address.
  * Rule by rule: docs/reading.md.
  */
-import { CellValue, isExcelErrorText, parseNumber, toHalfWidth } from "../num";
+import { CellValue, isExcelErrorText, MAX_MAGNITUDE, parseNumber, toHalfWidth } from "../num";
 import { normalizeHeader } from "./headers";
 import { canonicalUnit, convertible, convertUnit, looksLikeUnit, unitFactor, unitsLike } from "./units";
 import { parseDate } from "./dates";
@@ -371,7 +371,7 @@ function parseField(
     if (report) pushIssue(table, f, column, row, raw, d.message);
     return null;
   }
-  if (typeof raw === "number" && Number.isFinite(raw) && column.factor === 1) return raw; // the common case, without allocating
+  if (typeof raw === "number" && Math.abs(raw) <= MAX_MAGNITUDE && column.factor === 1) return raw; // the common case, without allocating
   const p = parseNumber(raw);
   if (p.kind === "number" && column.target && column.target !== "%" && typeof raw === "string" && /[%％]\s*\)?$/.test(raw.trim())) {
     // "5.9%" in a 万元 (or 亩 …) column is not an amount: reading it as 0.059 would lose the error.
@@ -380,8 +380,8 @@ function parseField(
   }
   if (p.kind === "number") {
     const v = column.factor === 1 ? p.value : convertUnit(p.value, column.unit, column.target);
-    if (Number.isFinite(v)) return v;
-    if (report) pushIssue(table, f, column, row, raw, `数值超出范围 (number out of range)`);
+    if (Math.abs(v) <= MAX_MAGNITUDE) return v;
+    if (report) pushIssue(table, f, column, row, raw, parseNumber(v).kind === "invalid" ? (parseNumber(v) as { message: string }).message : `数值超出范围 (number out of range)`);
     return null;
   }
   if (p.kind === "blank") return null;
