@@ -11,17 +11,8 @@
 const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
-const { root, load, median, timeWall, withTempDir, writeXlsx } = require("./_util");
+const { gc, root, load, median, timeWall, withTempDir, writeXlsx } = require("./_util");
 
-const gc = (() => {
-  if (global.gc) return global.gc;
-  try {
-    require("v8").setFlagsFromString("--expose-gc");
-    return require("vm").runInNewContext("gc");
-  } catch {
-    return () => {};
-  }
-})();
 
 const round = (x, d = 1) => Number(x.toFixed(d));
 

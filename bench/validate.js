@@ -10,18 +10,8 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { load, median, timeCpu, timeWall, withTempDir, writeXlsx } = require("./_util");
+const { gc, load, median, timeCpu, timeWall, withTempDir, writeXlsx } = require("./_util");
 
-/** A full GC between timed runs, so one run does not pay for the garbage of another. */
-const gc = (() => {
-  if (global.gc) return global.gc;
-  try {
-    require("v8").setFlagsFromString("--expose-gc");
-    return require("vm").runInNewContext("gc");
-  } catch {
-    return () => {};
-  }
-})();
 
 const round = (x, d = 1) => Number(x.toFixed(d));
 

@@ -171,7 +171,7 @@ export async function writeNewWorkbook(
   file: string,
   port: FilePort,
   options: { force?: boolean; inputs?: string[] } = {},
-): Promise<{ path: string; cleaned: string[] } | Failure> {
+): Promise<{ path: string; cleaned?: string[] } | Failure> {
   return writeNewFile(file, () => port.toBuffer(), { ...options, inputs: [sourcePathOf(port), ...(options.inputs ?? [])].filter((p): p is string => !!p) });
 }
 
@@ -240,7 +240,7 @@ export async function writeNewFile(
   file: string,
   content: () => Promise<Uint8Array | ArrayBuffer>,
   options: { force?: boolean; inputs?: string[] } = {},
-): Promise<{ path: string; cleaned: string[] } | Failure> {
+): Promise<{ path: string; cleaned?: string[] } | Failure> {
   const abs = path.resolve(file);
   const target = await realpathOrSelf(abs);
   const inputs = options.inputs ?? [];
@@ -292,5 +292,5 @@ export async function writeNewFile(
   } finally {
     await fs.promises.rm(tmp, { force: true });
   }
-  return { path: abs, cleaned };
+  return cleaned.length ? { path: abs, cleaned } : { path: abs };
 }
