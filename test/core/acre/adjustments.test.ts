@@ -12,6 +12,7 @@ import { toJson, resultSheet, readLastYear } from "../../../src/core/acre/result
 import { runAcre } from "../../../src/core/acre/run";
 import { compareWithLastYear } from "../../../src/core/acre/compare";
 import { above, threeAbove } from "./fixture";
+import type { CellValue } from "../../../src/core/num";
 
 const params = (patch: Partial<AcreParams> = {}): AcreParams => ({ ...defaultParams(), ...patch });
 const ten = (patch: Record<string, Partial<AcreFirmInput>> = {}): AcreFirmInput[] =>
@@ -291,7 +292,7 @@ describe("all adjustments together", () => {
   });
   test("the comparison with last year uses final grades (read back from 最终等级)", () => {
     const { rows } = resultSheet(ev);
-    const last = readLastYear({ name: "上年", startRow: 1, startCol: 1, values: rows });
+    const last = readLastYear({ name: "上年", startRow: 1, startCol: 1, values: rows as CellValue[][] });
     if ("error" in last) throw new Error(last.error);
     expect(last.find((f) => f.name === "f1")!.grade).toBe("A");
     expect(last.find((f) => f.name === "f10")!.grade).toBe("D");
