@@ -7,7 +7,7 @@
  * (The custom functions have their own property tests: test/functions/properties.test.ts.)
  */
 import fc from "fast-check";
-import { parseNumber, toHalfWidth } from "../../src/core/num";
+import { MAX_MAGNITUDE, parseNumber, toHalfWidth } from "../../src/core/num";
 import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, SheetLike, Table } from "../../src/core/table";
 import { monthlySpec } from "../../src/core/validate/specs";
 import { poolSpec } from "../../src/core/pool/spec";
@@ -66,9 +66,22 @@ describe("parseNumber", () => {
     );
   });
 
-  test("a finite number, and its shortest text, read back exactly", () => {
+  test("beyond sense (|x| > 1e15, up to ±Infinity): a cell error naming the value, never Infinity or NaN in a message", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      fc.property(fc.oneof(fc.double({ min: 1e15, noNaN: true }), fc.double({ max: -1e15, noNaN: true })).filter((x) => Math.abs(x) > MAX_MAGNITUDE), (x) => {
+        for (const raw of [x, String(x)]) {
+          const p = parseNumber(raw);
+          expect(p.kind).toBe("invalid");
+          if (p.kind === "invalid") expect(p.message).not.toMatch(/NaN|Infinity(?!”)/);
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  test("a finite number within sense (|x| ≤ 1e15), and its shortest text, read back exactly", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE, noNaN: true }), (x) => {
         expect(parseNumber(x)).toEqual({ kind: "number", value: x });
         const p = parseNumber(String(x));
         expect(p.kind === "number" && p.value === x).toBe(true);
@@ -79,7 +92,7 @@ describe("parseNumber", () => {
 
   test("x.toFixed(k) reads as Number(x.toFixed(k))", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }), (x, k) => {
+      fc.property(fc.double({ min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, k) => {
         const text = x.toFixed(k);
         expect({ text, read: outcome(text) }).toEqual({ text, read: Number(text) + 0 });
       }),
