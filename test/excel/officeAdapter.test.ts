@@ -306,12 +306,12 @@ test("protectText keeps strings Excel would convert as text", () => {
 describe("the fake fails where Excel fails", () => {
   test("isNullObject cannot be read before the sync", async () => {
     const fake = fakeContext(newBook([newSheet("甲", [["x"]]), newSheet("空")]));
-    const ctx = fake.context as unknown as Excel.RequestContext;
-    const used = ctx.workbook.worksheets.getItem("甲").getUsedRangeOrNullObject(true);
-    const none = ctx.workbook.worksheets.getItem("空").getUsedRangeOrNullObject(true);
-    const setting = ctx.workbook.settings.getItemOrNullObject("nope");
+    const context = fake.context as unknown as Excel.RequestContext;
+    const used = context.workbook.worksheets.getItem("甲").getUsedRangeOrNullObject(true);
+    const none = context.workbook.worksheets.getItem("空").getUsedRangeOrNullObject(true);
+    const setting = context.workbook.settings.getItemOrNullObject("nope");
     for (const o of [used, none, setting]) expect(() => o.isNullObject).toThrow(/not available before context.sync/);
-    await ctx.sync();
+    await context.sync();
     expect([used.isNullObject, none.isNullObject, setting.isNullObject]).toEqual([false, true, true]);
   });
 

@@ -17,7 +17,6 @@ import { cleanedNote, openWorkbookFile, writeNewWorkbook } from "../io";
 import type { FilePort } from "../../workbook/fileAdapter";
 import type { SheetValues } from "../../workbook/port";
 import {
-  detectRuleSet,
   Finding,
   isRegionCode,
   isUnusable,
@@ -31,7 +30,7 @@ import {
   validateSheet,
   verdictText,
 } from "../../core/validate";
-import { isReadError, readTable, sheetList } from "../../core/table";
+import { sheetList } from "../../core/table";
 import { rankTables } from "../../core/table/kinds";
 
 interface Options {

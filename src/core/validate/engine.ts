@@ -78,7 +78,6 @@ export type Target = { row: number; key: string } | { row: number; col: number; 
 
 export type Emit<P> = (at: Target, params: P) => void;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule set mixes rules of different parameter types
 /** Inputs besides the table a rule may need. */
 export type Need = "month" | "previous" | "sheet" | "lastYear" | "region";
 
@@ -91,6 +90,7 @@ const NEED_REASON: Record<Need, string> = {
   region: "未设行政区划代码（--region、参数表“行政区划代码”行或任务窗格），未运行 (no 行政区划代码 given; rule not run)",
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule set mixes rules of different parameter types
 export interface Rule<P = any> {
   /** Stable short id, e.g. "M-YOY". */
   id: string;
