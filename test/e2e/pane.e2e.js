@@ -194,3 +194,22 @@ test("企业诉求 at 320 px: open overdue appeals by card per unit", async () =
   assert.match(await chart(p, "appeals-cards"), /^超期未办结\d+个，涉及\d+个承办单位；最多的是县自然资源局/);
   await check("appeals");
 });
+
+test("keyboard: findings are reached with Tab and walked with the arrow keys; Enter selects the cell", async () => {
+  await page.locator("[data-testid=open-input]").setInputFiles(path.join(__dirname, "..", "..", "samples", "jingxin-sample.xlsx"));
+  await pane().getByText("jingxin-sample.xlsx").first().waitFor({ timeout: 60_000 });
+  await openPaneTab("提交前校验");
+  const p = panel("提交前校验");
+  await p.getByRole("button", { name: /开始校验/ }).click();
+  const items = p.locator("[data-testid=group-error] [data-testid=finding]");
+  await items.first().waitFor({ timeout: T });
+  await items.first().focus();
+  await page.keyboard.press("ArrowDown");
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
+  assert.equal(focused, await items.nth(1).textContent());
+  // Focus is visible: the focused finding draws an outline.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle + "|" + getComputedStyle(document.activeElement, "::after").borderStyle);
+  assert.doesNotMatch(outline, /^none\|none$/);
+  await page.keyboard.press("Enter");
+  await page.locator("[data-testid=grid] td[aria-selected=true], [data-testid=sheet-grid] td[aria-selected=true]").first().waitFor({ timeout: T });
+});

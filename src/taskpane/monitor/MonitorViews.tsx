@@ -13,6 +13,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import type { MonitorResult, Warning } from "../../core/monitor/analyze";
 import { RULES } from "../../core/monitor/analyze";
@@ -123,12 +124,13 @@ const RULE_TITLE = new Map(RULES.map((r) => [r.id, r.title]));
 
 export function WarningsList({ result, onSelect }: { result: MonitorResult; onSelect: (w: Warning) => void }): React.JSX.Element {
   const s = useStyles();
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const groups: Array<["error" | "warning", Warning[]]> = [
     ["error", result.warnings.filter((w) => w.severity === "error")],
     ["warning", result.warnings.filter((w) => w.severity === "warning")],
   ];
   return (
-    <div aria-label="预警 (warnings)">
+    <div aria-label="预警 (warnings)" {...arrows}>
       {result.warnings.length === 0 ? <Text>没有预警 (no warnings)</Text> : null}
       {groups
         .filter(([, ws]) => ws.length)

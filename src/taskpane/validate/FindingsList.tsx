@@ -3,7 +3,7 @@
  * and selects the cell when clicked.
  */
 import * as React from "react";
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/validate";
 
 const PAGE = 200;
@@ -42,6 +42,8 @@ export function FindingsGroup({
   const s = useStyles();
   const [limit, setLimit] = React.useState(PAGE);
   React.useEffect(() => setLimit(PAGE), [findings]);
+  // ↑/↓ move between findings (Tab leaves the list), as in Excel's own lists.
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   if (findings.length === 0) return null;
   const explained = severity === "warning" ? findings.filter((f) => f.explained).length : 0;
   return (
@@ -57,7 +59,7 @@ export function FindingsGroup({
           </Text>
         )}
       </div>
-      <ul className={s.list}>
+      <ul className={s.list} {...arrows}>
         {findings.slice(0, limit).map((f, i) => (
           <li key={`${f.rule}-${f.cell}-${i}`}>
             <Button
