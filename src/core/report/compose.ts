@@ -9,36 +9,15 @@ import type { MonitorParams, MonitorResult, RuleId, TargetProgress } from "../mo
 import { RULES } from "../monitor/types";
 import { roundHalfUp } from "../round";
 import { amount, growth, indicator, pct, pctTruncated, points, yi } from "./format";
+import type { poolJson } from "../pool/json";
+import type { AcreJson } from "../acre/result";
 
-/** The `jx pool --json` document (fields this report reads; newer fields optional). */
-export interface PoolDoc {
-  month: number;
-  summary: {
-    byTier: Record<string, number>;
-    byStatus: Record<string, number>;
-    projectedToCross: number;
-    added: number;
-    removed: number;
-    droppedOut: number;
-    net: number;
-    target: number | null;
-    reached?: number;
-    lastYearAbove?: number;
-  };
-  firms: Array<{ name: string; tier: string | null; status: string; atRisk: boolean; reached?: boolean }>;
-}
+/** The `jx pool --json` document: the report reads the very JSON the command prints. */
+export type PoolDoc = ReturnType<typeof poolJson>;
 
-/** The `jx acre --json` document (fields this report reads). */
-export interface AcreDoc {
-  aggregates: {
-    all: { taxPerMu: number | null; revenuePerMu: number | null };
-    aboveScale: { taxPerMu: number | null; revenuePerMu: number | null; taxPerTce: number | null; laborProductivity: number | null };
-  };
-  grades: Record<string, Record<string, number>>;
-  firms: Array<{ scale: string | null; inScope: boolean; grade: string | null }>;
-}
+/** The `jx acre --json` document (the parts this report reads). */
+export type AcreDoc = Pick<AcreJson, "aggregates" | "grades" | "firms">;
 
-/** The `jx appeals --json` document (fields this report reads). */
 export type AppealsDoc = Pick<AppealsJson, "asOf" | "total" | "closed" | "closureRate" | "open" | "returned" | "cards" | "satisfaction">;
 
 /** Where a section's figures come from: shown in the document's closing table. */
