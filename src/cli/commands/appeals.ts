@@ -19,7 +19,8 @@ import {
   rateText,
   toJson,
 } from "../../core/appeals";
-import { dateToExcelSerial, serialToIso } from "../../core/table";
+import { serialToIso } from "../../core/table";
+import { todaySerial } from "../../core/table/dates";
 
 interface Options {
   sheet?: string;
@@ -27,11 +28,6 @@ interface Options {
   json?: boolean;
 }
 
-/** Today's date on this machine, as a serial. */
-function today(): number {
-  const d = new Date();
-  return dateToExcelSerial(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -43,7 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--json", "输出 JSON (print JSON)")
     .action(async (file: string, opts: Options) => {
       const fail = unusable(ctx, "appeals");
-      let asOf = today();
+      let asOf = todaySerial();
       if (opts.asOf !== undefined) {
         const s = isoDateSerial(opts.asOf);
         if (s === null) return fail(`--as-of 应为 YYYY-MM-DD 格式的日期，而不是“${opts.asOf}” (--as-of must be a date written YYYY-MM-DD)`);

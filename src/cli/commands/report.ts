@@ -12,6 +12,7 @@ import { composeReport, reportLines } from "../../core/report/compose";
 import { isoDateSerial } from "../../core/appeals/calendar";
 import { gatherReport } from "../../core/report/gather";
 import { reportDocx } from "../../workbook/docxReport";
+import { todayIso } from "../../core/table/dates";
 
 interface Options {
   month?: string;
@@ -41,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (!Number.isInteger(n) || n < 1 || n > 12) return fail(`--month 应为 1–12 的整数，而不是“${opts.month}” (--month must be an integer 1–12)`);
         month = n;
       }
-      const asOf = opts.asOf ?? today();
+      const asOf = opts.asOf ?? todayIso();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) return fail(`--as-of 应为 YYYY-MM-DD 日期，而不是“${opts.asOf}” (--as-of must be a date YYYY-MM-DD)`);
 
       const opened = await openWorkbookFile(file);
@@ -80,10 +81,4 @@ export function register(program: Command, ctx: CliContext): void {
       }
       ctx.exit(0);
     });
-}
-
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -120,3 +120,13 @@ export function parseDate(raw: unknown): ParsedDate {
   if (mm && valid(Number(mm[1]), Number(mm[2]), 1)) return { kind: "date", serial: dateToExcelSerial(Number(mm[1]), Number(mm[2]), 1), precision: "month" };
   return { kind: "invalid", message: `“${text}”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)` };
 }
+
+/** The local calendar day of `now` (default: this machine's clock) as an Excel serial. */
+export function todaySerial(now: Date = new Date()): number {
+  return dateToExcelSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The local calendar day of `now` as YYYY-MM-DD (as-of dates, record dates, report dates). */
+export function todayIso(now: Date = new Date()): string {
+  return serialToIso(todaySerial(now));
+}

@@ -11,7 +11,7 @@ import { Badge, Button, Field, Input, Table, TableBody, TableCell, TableHeader, 
 import type { WorkbookPort } from "../../workbook/port";
 import { APPEALS_ANALYSIS_SHEET, AppealsLoaded, isoDateSerial, overdueList, rateText } from "../../core/appeals";
 import type { Appeal } from "../../core/appeals";
-import { dateToExcelSerial, serialToIso } from "../../core/table";
+import { serialToIso } from "../../core/table";
 import { Metric } from "../monitor/MonitorViews";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusArea } from "../shared/StatusArea";
@@ -19,6 +19,7 @@ import { analyseInWorkbook, createTemplate, defaultRegister, idCell, markOverdue
 import { appealsCharts } from "../../core/appeals/charts";
 import { PaneCharts } from "../shared/PaneCharts";
 import { NotesPanel } from "../shared/NotesPanel";
+import { todayIso } from "../../core/table/dates";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -33,10 +34,6 @@ const useStyles = makeStyles({
 
 const CARD_COLOR = { 蓝牌: "brand", 黄牌: "warning", 红牌: "danger" } as const;
 
-function todayIso(): string {
-  const d = new Date();
-  return serialToIso(dateToExcelSerial(d.getFullYear(), d.getMonth() + 1, d.getDate()));
-}
 
 function AppealButton({ a, onSelect }: { a: Appeal; onSelect: (a: Appeal) => void }): JSX.Element {
   const s = useStyles();

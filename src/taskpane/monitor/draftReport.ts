@@ -7,6 +7,7 @@ import { composeReport, Report, REPORT_SHEET, reportSheetRows } from "../../core
 import { gatherReport } from "../../core/report/gather";
 import { isoDateSerial } from "../../core/appeals/calendar";
 import { reportDocx } from "../../workbook/docxReport";
+import { todayIso } from "../../core/table/dates";
 
 export interface Drafted {
   report: Report;
@@ -15,15 +16,11 @@ export interface Drafted {
   fileName: string;
 }
 
-export function isoToday(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export async function draftReport(port: WorkbookPort, opts: { month: number | null; asOf?: string }): Promise<Drafted | { error: string }> {
   const names = (await port.listSheets()).filter((n) => n !== REPORT_SHEET);
   const sheets = (await port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
-  const asOf = opts.asOf ?? isoToday();
+  const asOf = opts.asOf ?? todayIso();
   const { input, notes } = gatherReport(sheets, { month: opts.month, appealsAsOf: isoDateSerial(asOf) });
   const report = composeReport(input);
   if (!report.sections.some((s) => s.id !== "warnings")) {

@@ -8,6 +8,7 @@ import { analyzePool, failed, filterFirms, PoolFilter, PoolFirm, PoolOptions, Po
 import { ChangeRecord, isActionError, PoolChangePlan, readChangeLog } from "../../core/pool/actions";
 import { CHANGE_LOG_SHEET, POOL_SHEET } from "../../core/pool/spec";
 import { paceNote } from "../../core/pool/export";
+import { todayIso } from "../../core/table/dates";
 
 export interface PoolData {
   report: PoolReport;
@@ -46,11 +47,7 @@ export async function applyPlan(port: WorkbookPort, plan: PoolChangePlan): Promi
 }
 
 /** Today as yyyy-mm-dd in local time (the record date). */
-export function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export const today = (): string => todayIso();
 
 export interface FirmRowModel {
   key: string;
