@@ -83,6 +83,11 @@ describe("manifest.xml (offline structural check)", () => {
     expect(r.info.baseUrl).toBe("https://localhost:3000/");
   });
 
+  test("its <Version> is package.json's (npm start sideloads this file; the build writes the same into dist/)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect(checkManifest(manifest).info.version).toBe(`${pkg.version.split(/[-+]/)[0]}.0`);
+  });
+
   test("icons exist as real PNGs in every size the manifest needs", () => {
     for (const s of [16, 32, 64, 80, 128]) {
       const png = fs.readFileSync(path.join(root, "assets", `icon-${s}.png`));
@@ -96,7 +101,7 @@ describe("manifest.xml (offline structural check)", () => {
     ["a resid that resolves to nothing", () => broken('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Missing"/>'), /resid "Functions.Missing".*does not resolve/],
     ["an http URL", () => broken('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"'), /must be absolute https/],
     ["a bare Override on the metadata URL", () => broken('<bt:Override Locale="zh-cn"', '<Override Locale="zh-cn"'), /bare <Override>/],
-    ["a three-part Version", () => broken("<Version>1.0.0.0</Version>", "<Version>1.0.0</Version>"), /four parts/],
+    ["a three-part Version", () => broken("<Version>0.1.0.0</Version>", "<Version>0.1.0</Version>"), /four parts/],
     ["no SharedRuntime requirement", () => broken('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime/],
     ["a short-lived runtime", () => broken('lifetime="long"', 'lifetime="short"'), /lifetime must be "long"/],
     ["another namespace", () => broken('id="Functions.Namespace" DefaultValue="JX"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'), /namespace must be "JX"/],
