@@ -60,7 +60,7 @@ module.exports = (env = {}, options = {}) => {
     target: ["web", "es2017"],
     entry: {
       main: "./src/wps/main.ts",
-      taskpane: "./src/wps/pane.tsx",
+      taskpane: "./src/wps/paneEntry.tsx",
     },
     output: {
       path: path.join(__dirname, "dist-wps"),

@@ -85,7 +85,7 @@ export function App({ port }: { port: WorkbookPort }): React.JSX.Element {
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
+      <header className={styles.header} aria-busy={name === undefined}>
         <Text as="h1" size={400} weight="semibold">
           经信助手 Jingxin
         </Text>

@@ -9,6 +9,7 @@ import { evaluateInWorkbook, formulaNameFor } from "../../src/taskpane/acre/acti
 import { makeAcreSample } from "../../src/core/acre/sampleData";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { HEADER, small } from "../core/acre/fixture";
+import { press } from "./settle";
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
   observe() {}
@@ -44,7 +45,7 @@ describe("AcreTab over the file adapter", () => {
     const before = JSON.stringify(sheetValues(port, "亩均数据"));
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     await screen.findByTestId("aggregates");
 
     expect(JSON.stringify(sheetValues(port, "亩均数据"))).toBe(before);
@@ -68,7 +69,7 @@ describe("AcreTab over the file adapter", () => {
     expect(screen.getByTestId("status").textContent).toMatch(/已评价 5 户、未参评 2 户/);
 
     // no 参数 sheet: the defaults were used; one click records them
-    fireEvent.click(within(screen.getByTestId("no-params")).getByRole("button", { name: "创建参数表 (create 参数)" }));
+    await press(within(screen.getByTestId("no-params")).getByRole("button", { name: "创建参数表 (create 参数)" }));
     await waitFor(() => expect(screen.queryByTestId("no-params")).toBeNull());
     expect(port.workbook.getWorksheet("参数")!.getCell("A2").value).toBe("亩均评价方法");
     expect(port.workbook.getWorksheet("参数")!.getCell("B2").value).toBe("比值法");
@@ -78,11 +79,11 @@ describe("AcreTab over the file adapter", () => {
     const port = createFilePort(new ExcelJS.Workbook());
     port.workbook.addWorksheet("Sheet1");
     mount(port);
-    fireEvent.click(await screen.findByRole("button", { name: "创建模板 (template)" }));
+    await press("创建模板 (template)");
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/已创建/));
     expect(sheetValues(port, "亩均数据")[0]).toEqual([...HEADER, "研发经费(万元)", "技改投资(万元)"]);
     port.workbook.getWorksheet("亩均数据")!.getCell("A2").value = "已有数据";
-    fireEvent.click(screen.getByRole("button", { name: "创建模板 (template)" }));
+    await press("创建模板 (template)");
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/已存在，未改动/));
     expect(port.workbook.getWorksheet("亩均数据")!.getCell("A2").value).toBe("已有数据");
   });
@@ -99,7 +100,7 @@ describe("AcreTab over the file adapter", () => {
     );
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     await screen.findByTestId("grades-全部");
     expect(screen.queryByTestId("grades-规上")).toBeNull();
     expect(screen.getByTestId("params-line").textContent).toContain("合并排名");
@@ -123,7 +124,7 @@ describe("AcreTab over the file adapter", () => {
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
     fireEvent.change(screen.getByLabelText("上年结果表 (last year's result)"), { target: { value: "2021结果" } });
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     await screen.findByTestId("comparison");
     expect(screen.getByTestId("cmp-up").textContent).toContain("甲 C→A");
     expect(screen.getByTestId("cmp-down").textContent).toContain("乙 A→B");
@@ -154,7 +155,7 @@ describe("AcreTab over the file adapter", () => {
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
     fireEvent.change(screen.getByLabelText("上年结果表 (last year's result)"), { target: { value: "上年" } });
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     await screen.findByTestId("adjusted");
 
     // the result sheet carries 排名等级, 调整, 调整原因, 最终等级
@@ -199,7 +200,7 @@ describe("AcreTab over the file adapter", () => {
     const port = createFilePort(workbook([["企业名称", "规模", "用地面积(亩)"], ["甲", "规上", 10]]));
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     expect((await screen.findByTestId("error")).textContent).toMatch(/缺少必需列“实缴税金\(万元\)”/);
     expect(port.workbook.getWorksheet("亩均评价结果")).toBeUndefined();
   });
@@ -208,11 +209,11 @@ describe("AcreTab over the file adapter", () => {
     const port = createFilePort(workbook(small));
     mount(port);
     await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("亩均数据"));
-    fireEvent.click(screen.getByRole("button", { name: "评价 (evaluate)" }));
+    await press("评价 (evaluate)");
     const d = await screen.findByLabelText("D类政策导向");
     expect((d as HTMLInputElement).value).toBe("整治提升");
     fireEvent.change(d, { target: { value: "限期整改" } });
-    fireEvent.click(screen.getByRole("button", { name: "保存到参数表 (save to 参数)" }));
+    await press("保存到参数表 (save to 参数)");
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/政策导向已保存/));
     const rows = sheetValues(port, "参数");
     expect(rows.find((r) => r[0] === "D类政策导向")![1]).toBe("限期整改");

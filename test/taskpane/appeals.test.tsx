@@ -8,6 +8,7 @@ import type { ChartSpec } from "../../src/workbook/port";
 import { AppealsTab } from "../../src/taskpane/appeals/AppealsTab";
 import { CARD_FILLS } from "../../src/taskpane/appeals/actions";
 import { october, register } from "../core/appeals/fixture";
+import { press } from "./settle";
 
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
   observe() {}
@@ -38,10 +39,8 @@ const enabled = (name: RegExp) => {
   const b = screen.getByRole("button", { name }) as HTMLButtonElement;
   return !b.disabled && b.getAttribute("aria-disabled") !== "true";
 };
-async function click(name: RegExp) {
-  await waitFor(() => expect(enabled(name)).toBe(true));
-  fireEvent.click(screen.getByRole("button", { name }));
-}
+/** Clicks once enabled; resolves when the pane is idle again. */
+const click = press;
 
 async function analyseAsOf(iso: string) {
   await screen.findByTestId("appeals-total"); // the first run (as of today) has finished

@@ -18,6 +18,7 @@ import { fakeContext, newBook, newSheet, Value } from "../excel/fakeExcel";
 
 // jsdom has no TextEncoder/TextDecoder (browsers do; the .docx writer uses them).
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+import { press } from "./settle";
 (globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= NodeTextEncoder;
 (globalThis as unknown as { TextDecoder: unknown }).TextDecoder ??= NodeTextDecoder;
 
@@ -80,7 +81,7 @@ describe("MonitorTab over the file adapter", () => {
     const port = await countyPort();
     mount(port);
     await screen.findByTestId("output-ytd");
-    fireEvent.click(screen.getByRole("button", { name: /写入分析表/ }));
+    await press(/写入分析表/);
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/图表.*Excel/));
     expect(cell(port, "运行分析", "C4")).toBe(53300);
     expect(cell(port, "运行分析", "E4")).toBeCloseTo(4800 / 47000, 12);
@@ -111,9 +112,9 @@ describe("MonitorTab over the file adapter", () => {
     });
     mount(port);
     await screen.findByTestId("output-ytd");
-    fireEvent.click(screen.getByRole("button", { name: /写入分析表/ }));
+    await press(/写入分析表/);
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/图表/));
-    fireEvent.click(screen.getByRole("button", { name: /写入分析表/ }));
+    await press(/写入分析表/);
     await waitFor(() => expect(charts).toHaveLength(4));
     expect(charts.map((c) => c.spec.name)).toEqual(["jx_monitor_monthly", "jx_monitor_targets", "jx_monitor_monthly", "jx_monitor_targets"]);
     expect(charts[0]).toMatchObject({ sheet: "运行分析", spec: { dataRange: "A12:C22" } });
@@ -128,7 +129,7 @@ describe("MonitorTab over the file adapter", () => {
     const port = await countyPort(countySheets().filter((s) => s.name !== "目标"));
     mount(port);
     await screen.findByText(/没有目标表/);
-    fireEvent.click(screen.getByRole("button", { name: /新建目标表/ }));
+    await press(/新建目标表/);
     await screen.findByTestId("target-工业投资");
     expect(cell(port, "目标", "A1")).toBe("指标");
     expect(cell(port, "目标", "C4")).toBe(49);
@@ -137,10 +138,10 @@ describe("MonitorTab over the file adapter", () => {
     expect(screen.getByTestId("target-工业投资").textContent).toMatch(/— \/ 490,000/);
 
     port.workbook.getWorksheet("目标")!.getCell("C4").value = 50; // the user's edit
-    fireEvent.click(screen.getByRole("button", { name: /新建目标表/ }));
+    await press(/新建目标表/);
     await screen.findByRole("button", { name: /确认覆盖/ });
     expect(cell(port, "目标", "C4")).toBe(50);
-    fireEvent.click(screen.getByRole("button", { name: /取消/ }));
+    await press(/取消/);
     expect(cell(port, "目标", "C4")).toBe(50);
   });
 
@@ -149,7 +150,7 @@ describe("MonitorTab over the file adapter", () => {
     mount(port);
     await screen.findByText(/无法确定报告月份/);
     fireEvent.change(screen.getByRole("textbox", { name: /月份/ }), { target: { value: "10" } });
-    fireEvent.click(screen.getByRole("button", { name: /analyse/ }));
+    await press(/analyse/);
     await screen.findByTestId("output-ytd");
     expect(screen.getByTestId("month-line").textContent).toMatch(/--month|10月/);
   });
@@ -182,7 +183,7 @@ describe("MonitorTab over the Office.js adapter (fake context): round trips", ()
     const view = mount(port);
     await screen.findByTestId("output-ytd", {}, { timeout: 10000 });
     const load = fake.state.syncs;
-    fireEvent.click(screen.getByRole("button", { name: /写入分析表/ }));
+    await press(/写入分析表/);
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/图表/));
     const write = fake.state.syncs - load;
     const analysis = book.sheets.find((x) => x.name === "运行分析")!;
@@ -208,7 +209,7 @@ describe("生成分析材料 in the 运行监测 tab", () => {
     const port = await countyPort();
     mount(port);
     await screen.findByTestId("output-ytd");
-    fireEvent.click(screen.getByRole("button", { name: /生成分析材料/ }));
+    await press(/生成分析材料/);
     await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/分析材料/), { timeout: 8000 });
     const link = await screen.findByTestId("report-download");
     expect(link.getAttribute("download")).toBe("1至10月份工业经济运行分析材料.docx");

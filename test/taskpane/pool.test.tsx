@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
 import { PoolTab } from "../../src/taskpane/pool/PoolTab";
 import { poolValues, fill } from "../core/pool/helpers";
+import { press } from "./settle";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one).
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
@@ -85,7 +86,7 @@ describe("PoolTab over the file adapter", () => {
     const port = createFilePort(workbook());
     mount(port);
     await screen.findByTestId("by-tier");
-    fireEvent.click(screen.getByRole("button", { name: /差距/ }));
+    await press(/差距/);
     expect(names()).toEqual(["丁公司", "乙公司", "丙公司", "甲公司"]);
   });
 
@@ -95,7 +96,7 @@ describe("PoolTab over the file adapter", () => {
     await screen.findByTestId("by-tier");
     fireEvent.click(screen.getAllByTestId("firm-row")[2]); // 乙公司, sheet row 3
     await waitFor(() => expect(port.selection).toEqual({ sheet: "培育库", address: "A3" }));
-    fireEvent.click(screen.getByRole("button", { name: "标记已入规" }));
+    await press("标记已入规");
     await screen.findByText(/乙公司 已标记为已入规/);
     expect(cell(port, "培育库", "G3")).toBe("已入规");
     const log = port.workbook.getWorksheet("变动记录")!;
@@ -106,13 +107,13 @@ describe("PoolTab over the file adapter", () => {
 
     fireEvent.click(screen.getByRole("tab", { name: /变动记录/ }));
     expect(screen.getAllByTestId("log-row")).toHaveLength(1);
-    fireEvent.click(screen.getByRole("button", { name: "撤销 乙公司 状态" }));
+    await press("撤销 乙公司 状态");
     await screen.findByText(/已撤销 乙公司/);
     expect(cell(port, "培育库", "G3")).toBe("培育中");
     expect(log.getRow(3).values).toEqual([, "2023-11-02", "乙公司", "状态", "已入规", "培育中", expect.stringMatching(/撤销 2023-11-02 的变动/)]);
     expect(screen.getAllByTestId("log-row")).toHaveLength(2);
     // the undone record can no longer be undone (the value changed since)
-    fireEvent.click(screen.getAllByRole("button", { name: "撤销 乙公司 状态" })[1]);
+    await press(screen.getAllByRole("button", { name: "撤销 乙公司 状态" })[1]);
     await screen.findByText(/不能撤销/);
     expect(log.rowCount).toBe(3);
   });
@@ -122,19 +123,19 @@ describe("PoolTab over the file adapter", () => {
     mount(port);
     await screen.findByTestId("by-tier");
     fireEvent.click(screen.getAllByTestId("firm-row")[0]); // 甲公司, row 2
-    fireEvent.click(screen.getByRole("button", { name: "退库" }));
+    await press("退库");
     await screen.findByText(/须填写原因/);
     expect(cell(port, "培育库", "G2")).toBe("培育中");
     expect(port.workbook.getWorksheet("变动记录")).toBeUndefined();
     fireEvent.change(screen.getByLabelText("退库原因 (reason)"), { target: { value: "企业迁出" } });
-    fireEvent.click(screen.getByRole("button", { name: "退库" }));
+    await press("退库");
     await screen.findByText(/甲公司 已退库/);
     expect(cell(port, "培育库", "G2")).toBe("退库");
     expect(port.workbook.getWorksheet("变动记录")!.getRow(2).values).toEqual([, "2023-11-02", "甲公司", "状态", "培育中", "退库", "企业迁出"]);
 
     fireEvent.click(screen.getAllByTestId("firm-row").find((r) => r.textContent!.includes("丙公司"))!);
     fireEvent.change(screen.getByLabelText("新层级 (tier)"), { target: { value: "专精特新“小巨人”" } });
-    fireEvent.click(screen.getByRole("button", { name: "调整层级" }));
+    await press("调整层级");
     await screen.findByText(/丙公司 层级改为/);
     expect(cell(port, "培育库", "D4")).toBe("专精特新“小巨人”");
     expect(port.workbook.getWorksheet("变动记录")!.getRow(3).values).toEqual([, "2023-11-02", "丙公司", "培育层级", "专精特新", "专精特新“小巨人”"]);
@@ -154,7 +155,7 @@ describe("PoolTab over the file adapter", () => {
     const port = createFilePort(workbook());
     mount(port);
     await screen.findByTestId("by-tier");
-    fireEvent.click(screen.getByRole("button", { name: /导出培育库汇总/ }));
+    await press(/导出培育库汇总/);
     await screen.findByText(/图表在 Excel 中/);
     const ws = port.workbook.getWorksheet("培育库汇总")!;
     expect(ws.getCell("A3").value).toBe("指标");
@@ -168,7 +169,7 @@ describe("PoolTab over the file adapter", () => {
     const excelish = Object.assign(Object.create(port), { canChart: true, upsertChart: async (s: string, c: { name: string }) => void charts.push(`${s}:${c.name}`) });
     mount(excelish);
     await screen.findByTestId("by-tier");
-    fireEvent.click(screen.getByRole("button", { name: /导出培育库汇总/ }));
+    await press(/导出培育库汇总/);
     await screen.findByText(/刷新图表/);
     expect(charts).toEqual(["培育库汇总:JX_PoolByTier", "培育库汇总:JX_PoolProjection"]);
   });
@@ -178,7 +179,7 @@ describe("PoolTab over the file adapter", () => {
     wb.addWorksheet("Sheet1").addRow(["随便", "什么"]);
     const port = createFilePort(wb);
     mount(port);
-    fireEvent.click(await screen.findByRole("button", { name: /新建培育库模板/ }));
+    await press(/新建培育库模板/);
     await screen.findByText(/还没有企业/);
     const ws = port.workbook.getWorksheet("培育库")!;
     expect(ws.getRow(1).values).toEqual([, "企业名称", "统一社会信用代码", "乡镇/园区", "培育层级", "包保领导", "入库日期", "状态", "上年营业收入", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)]);
@@ -271,7 +272,7 @@ describe("PoolTab over the Office adapter (fake Excel on office-addin-mock): syn
     expect(names()).toEqual(["企业2"]);
     fireEvent.click(screen.getAllByTestId("firm-row")[0]);
     await waitFor(() => expect(book.selected).toBe("培育库!A3"));
-    fireEvent.click(screen.getByRole("button", { name: "标记已入规" }));
+    await press("标记已入规");
     await screen.findByText(/企业2 已标记为已入规/);
     expect(cellOf(book.sheets[0], "G3")!.value).toBe("已入规");
     const log = book.sheets.find((s) => s.name === "变动记录")!;
@@ -279,7 +280,7 @@ describe("PoolTab over the Office adapter (fake Excel on office-addin-mock): syn
     expect(["B2", "C2", "D2", "E2"].map((a) => cellOf(log, a)!.value)).toEqual(["企业2", "状态", "培育中", "已入规"]);
     fireEvent.click(screen.getByRole("tab", { name: /变动记录/ }));
     expect(screen.getAllByTestId("log-row")[0].textContent).toContain("2023-11-02");
-    fireEvent.click(screen.getByRole("button", { name: "撤销 企业2 状态" }));
+    await press("撤销 企业2 状态");
     await screen.findByText(/已撤销 企业2/);
     expect(cellOf(book.sheets[0], "G3")!.value).toBe("培育中");
   });

@@ -8,6 +8,7 @@ import type { WorkbookPort } from "../../src/workbook/port";
 import { ValidateTab, freeSheetName, ERROR_FILL, WARNING_FILL } from "../../src/taskpane/validate/ValidateTab";
 import { MONTHLY_TEMPLATE_HEADERS } from "../../src/core/validate";
 import { auditBook, buildWorkbook, monthlyDefects, monthlyPrevious, monthlyRows, FixtureSheet } from "../../scripts/make-validate-fixtures";
+import { press } from "./settle";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one).
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
@@ -43,8 +44,7 @@ const runButton = () => screen.getByRole("button", { name: /开始校验/ });
 const findings = () => screen.getAllByTestId("finding").map((b) => b.textContent!);
 
 async function runAndWait() {
-  await waitFor(() => expect(enabled(runButton())).toBe(true));
-  fireEvent.click(runButton());
+  await press(runButton());
   return screen.findByTestId("verdict");
 }
 
@@ -79,7 +79,7 @@ describe("ValidateTab over the file adapter", () => {
     const port: WorkbookPort = { ...inner, readSheets: async (names) => (await gate, inner.readSheets(names)) };
     mount(port);
     await waitFor(() => expect(enabled(runButton())).toBe(true));
-    fireEvent.click(runButton());
+    fireEvent.click(runButton()); // not press(): this test looks at the pane while it is busy
     expect(await screen.findByTestId("progress")).toBeTruthy();
     expect(enabled(runButton())).toBe(false);
     release();
@@ -105,11 +105,11 @@ describe("ValidateTab over the file adapter", () => {
     expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(false);
     expect(screen.getByTestId("skipped").textContent).toContain("M-YTD-DECREASE");
     fireEvent.change(screen.getByLabelText("上月工作表 (last month)"), { target: { value: "9月" } });
-    fireEvent.click(runButton());
+    await press(runButton());
     await waitFor(() => expect(findings().some((t) => t.startsWith("D18M-YTD-DECREASE"))).toBe(true));
     expect(screen.getByTestId("skipped").textContent).not.toContain("M-YTD-DECREASE");
     fireEvent.change(screen.getByLabelText("规则集 (rules)"), { target: { value: "pool" } });
-    fireEvent.click(runButton());
+    await press(runButton());
     await waitFor(() => expect(screen.getByTestId("summary").textContent).toContain("培育库"));
   });
 
@@ -124,7 +124,7 @@ describe("ValidateTab over the file adapter", () => {
     mount(port);
     await runAndWait();
     expect(valuesOf(wb)).toBe(values);
-    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await press(/标记问题单元格/);
     // 9 error cells and 8 other warning cells of 10月
     await screen.findByText(/已标记 17 个单元格/);
     const argb = (a: string) => (ws.getCell(a).style.fill as ExcelJS.FillPattern).fgColor?.argb;
@@ -133,9 +133,9 @@ describe("ValidateTab over the file adapter", () => {
     expect(argb("D14")).toBe("FF" + WARNING_FILL.slice(1));
     expect(ws.getCell("A5").style.fill).toBeUndefined();
     // highlighting twice keeps the original fills remembered
-    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await press(/标记问题单元格/);
     await waitFor(() => expect(enabled(screen.getByRole("button", { name: /清除标记/ }))).toBe(true));
-    fireEvent.click(screen.getByRole("button", { name: /清除标记/ }));
+    await press(/清除标记/);
     await screen.findByText(/已恢复原有格式/);
     expect(fillsOf(ws)).toBe(fills);
     expect(valuesOf(wb)).toBe(values);
@@ -148,7 +148,7 @@ describe("ValidateTab over the file adapter", () => {
     mount(port);
     await runAndWait();
     for (let i = 0; i < 2; i++) {
-      fireEvent.click(screen.getByRole("button", { name: /写入报告/ }));
+      await press(/写入报告/);
       await screen.findByText(/已写入“校验报告”工作表/);
     }
     expect(wb.worksheets.map((w) => w.name)).toEqual(["10月", "9月", "校验报告"]);
@@ -166,7 +166,7 @@ describe("ValidateTab over the file adapter", () => {
     const port = createFilePort(wb);
     mount(port);
     await waitFor(() => expect(enabled(screen.getByRole("button", { name: /新建模板/ }))).toBe(true));
-    fireEvent.click(screen.getByRole("button", { name: /新建模板/ }));
+    await press(/新建模板/);
     await screen.findByText(/已新建月报模板工作表“月报\(2\)”/);
     expect(wb.getWorksheet("月报")!.getCell("A1").value).toBe("已有数据");
     const t = wb.getWorksheet("月报(2)")!;
@@ -194,7 +194,7 @@ describe("ValidateTab over the file adapter", () => {
     await waitFor(() => expect(port.selection).toEqual({ sheet: "2023年9月", address: "A11" }));
     // a bad code is refused; 340700 flags the county's firms
     fireEvent.change(screen.getByLabelText("行政区划代码 (region)"), { target: { value: "34072" } });
-    fireEvent.click(runButton());
+    await press(runButton());
     expect((await screen.findByTestId("message")).textContent).toContain("行政区划代码应为 6 位数字");
     fireEvent.change(screen.getByLabelText("行政区划代码 (region)"), { target: { value: "340700" } });
     await runAndWait();
@@ -220,12 +220,12 @@ describe("ValidateTab over the file adapter", () => {
     const port = filePort([{ name: "封面", rows: [["2023年10月统计月报"], ["枞阳县经信局"]] }, monthlyDefects()]);
     mount(port);
     await waitFor(() => expect(enabled(runButton())).toBe(true));
-    fireEvent.click(runButton());
+    await press(runButton());
     expect((await screen.findByTestId("message")).textContent).toMatch(/找不到可识别的表头/);
     expect(screen.queryByTestId("verdict")).toBeNull();
     fireEvent.change(screen.getByLabelText("工作表 (sheet)"), { target: { value: "10月" } });
     fireEvent.change(screen.getByLabelText("月份 (month)"), { target: { value: "13" } });
-    fireEvent.click(runButton());
+    await press(runButton());
     expect((await screen.findByTestId("message")).textContent).toContain("月份应为 1–12");
     fireEvent.change(screen.getByLabelText("月份 (month)"), { target: { value: "12" } });
     await runAndWait();
@@ -276,11 +276,11 @@ describe("ValidateTab over the Office adapter (fake Excel on office-addin-mock):
     fireEvent.click(screen.getAllByTestId("finding")[0]);
     await waitFor(() => expect(book.selected).toBe("10月!H6"));
     await waitFor(() => expect(enabled(screen.getByRole("button", { name: /标记问题单元格/ }))).toBe(true));
-    fireEvent.click(screen.getByRole("button", { name: /标记问题单元格/ }));
+    await press(/标记问题单元格/);
     await screen.findByText(/已标记 17 个单元格/);
     expect(cellOf(sheet, "H6")!.fill).toBe(ERROR_FILL);
     expect(cellOf(sheet, "G17")!.fill).toBe(WARNING_FILL);
-    fireEvent.click(screen.getByRole("button", { name: /清除标记/ }));
+    await press(/清除标记/);
     await screen.findByText(/已恢复原有格式/);
     expect(snapshot()).toBe(before);
     expect(JSON.stringify([...sheet.cells.entries()].map(([k, c]) => [k, c.value]))).toBe(valuesBefore);

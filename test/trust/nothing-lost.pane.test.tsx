@@ -12,7 +12,7 @@ import * as React from "react";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { render, screen, fireEvent, waitFor, cleanup } from "@testing-library/react";
+import { render, screen, waitFor, cleanup } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFilePort, FilePort } from "../../src/workbook/fileAdapter";
 import { ValidateTab } from "../../src/taskpane/validate/ValidateTab";
@@ -21,6 +21,7 @@ import { isUnusable, REPORT_SHEET, RULE_SETS, validateSheet } from "../../src/co
 import { ANALYSIS_SHEET } from "../../src/core/monitor/report";
 import { TARGETS_SHEET } from "../../src/core/monitor/targets";
 import { byAddress, cellOf, diff, load, snapshot } from "./snapshot";
+import { press } from "../taskpane/settle";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one) nor setImmediate.
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
@@ -64,10 +65,8 @@ const enabled = (name: RegExp) => {
   const b = screen.getByRole("button", { name }) as HTMLButtonElement;
   return !b.disabled && b.getAttribute("aria-disabled") !== "true";
 };
-async function click(name: RegExp) {
-  await waitFor(() => expect(enabled(name)).toBe(true));
-  fireEvent.click(screen.getByRole("button", { name }));
-}
+/** Clicks once enabled; resolves when the pane is idle again. */
+const click = press;
 
 function mount(node: React.ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
@@ -158,7 +157,7 @@ describe("monitoring: 写入分析表 and 新建目标表", () => {
     await click(/新建目标表/);
     await screen.findByRole("button", { name: /确认覆盖/ });
     expect(diff(edited, snapshot(port.workbook))).toEqual({ added: [], removed: [], layout: [], cells: {} });
-    fireEvent.click(screen.getByRole("button", { name: /取消/ }));
+    await press(/取消/);
     expect(diff(edited, snapshot(port.workbook))).toEqual({ added: [], removed: [], layout: [], cells: {} });
   });
 });

@@ -2,40 +2,28 @@
  * @jest-environment jsdom
  *
  * The WPS task pane (src/wps/pane.tsx): the same <App> on the WPS port, over the ET fake as
- * `window.Application`; outside WPS it says so.
+ * WPS's `Application`; outside WPS it says so.
  */
-import { act, fireEvent, screen } from "@testing-library/react";
+import * as React from "react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { FakeEt, newBook, newSheet } from "./fakeEt";
-
-function mount(app: FakeEt | undefined): void {
-  document.body.innerHTML = '<div id="container"></div>';
-  (window as unknown as { Application?: FakeEt }).Application = app;
-  jest.isolateModules(() => {
-    require("../../src/wps/pane");
-  });
-}
-
-afterEach(() => {
-  delete (window as unknown as { Application?: FakeEt }).Application;
-});
+import { WpsPane } from "../../src/wps/pane";
+import { idle, press } from "../taskpane/settle";
 
 test("outside WPS: a notice, zh-CN first", async () => {
-  await act(async () => mount(undefined));
+  render(<WpsPane app={undefined} />);
   expect(await screen.findByText(/未在 WPS 表格中运行/)).toBeTruthy();
 });
 
 test("in WPS: the workbook's name and the five tabs; 亩均评价 › 创建模板 writes the template into the WPS workbook", async () => {
   const app = new FakeEt(newBook([newSheet("Sheet1")]));
-  await act(async () => mount(app));
+  render(<WpsPane app={app} />);
   expect(await screen.findByText(/测试\.xlsx/)).toBeTruthy();
   expect(screen.getAllByRole("tab")).toHaveLength(5);
-  await act(async () => {
-    fireEvent.click(screen.getByRole("tab", { name: /亩均评价/ }));
-  });
-  await act(async () => {
-    fireEvent.click(await screen.findByRole("button", { name: /创建模板/ }));
-  });
-  expect(await screen.findByText(/已创建/)).toBeTruthy();
+  fireEvent.click(screen.getByRole("tab", { name: /亩均评价/ }));
+  await idle();
+  await press(/创建模板/);
+  expect(screen.getByText(/已创建/)).toBeTruthy();
   const names = app.book.sheets.map((s) => s.name);
   expect(names[0]).toBe("Sheet1");
   expect(names).toContain("亩均数据");

@@ -22,6 +22,7 @@ import { Status, StatusArea } from "../shared/StatusArea";
 import { acreCharts } from "../../core/acre/charts";
 import { PaneCharts } from "../shared/PaneCharts";
 import { NotesPanel } from "../shared/NotesPanel";
+import { useWork } from "../shared/useWork";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -78,7 +79,7 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   const [sheet, setSheet] = React.useState("");
   const [lastYear, setLastYear] = React.useState("");
   const [asFormulas, setAsFormulas] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, track } = useWork();
   const [result, setResult] = React.useState<Done | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
@@ -101,86 +102,78 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   }, [port]);
 
   React.useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void track(refresh);
+  }, [refresh, track]);
 
-  const evaluate = async () => {
-    if (!sheet) return;
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      const out = await evaluateInWorkbook(port, {
-        sheet,
-        lastYearSheet: lastYear || null,
-        formulaName: asFormulas && port.kind === "excel" ? formulaNameFor(languageOf(props)) : null,
-      });
-      if ("error" in out) {
-        setError(out.error);
-        setResult(null);
-        return;
+  const evaluate = () =>
+    track(async () => {
+      if (!sheet) return;
+      setError(null);
+      setStatus(null);
+      try {
+        const out = await evaluateInWorkbook(port, {
+          sheet,
+          lastYearSheet: lastYear || null,
+          formulaName: asFormulas && port.kind === "excel" ? formulaNameFor(languageOf(props)) : null,
+        });
+        if ("error" in out) {
+          setError(out.error);
+          setResult(null);
+          return;
+        }
+        setResult(out);
+        setDetailRow(null);
+        setStatus({
+          intent: "success",
+          text: `已评价 ${out.evaluation.inScope} 户、未参评 ${out.evaluation.outOfScope} 户，结果写入“${ACRE_RESULT_SHEET}” (evaluated; results written to ${ACRE_RESULT_SHEET})`,
+        });
+        void track(refresh);
+      } catch (e) {
+        setError(`评价失败 (evaluation failed)：${e instanceof Error ? e.message : String(e)}`);
       }
-      setResult(out);
-      setDetailRow(null);
-      setStatus({
-        intent: "success",
-        text: `已评价 ${out.evaluation.inScope} 户、未参评 ${out.evaluation.outOfScope} 户，结果写入“${ACRE_RESULT_SHEET}” (evaluated; results written to ${ACRE_RESULT_SHEET})`,
-      });
-      void refresh();
-    } catch (e) {
-      setError(`评价失败 (evaluation failed)：${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const template = async () => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      const r = await createTemplate(port);
-      const parts = [];
-      if (r.created.length) parts.push(`已创建 ${r.created.map((n) => `“${n}”`).join("、")}`);
-      if (r.existed.length) parts.push(`${r.existed.map((n) => `“${n}”`).join("、")} 已存在，未改动`);
-      setStatus({ intent: r.created.length ? "success" : "info", text: `${parts.join("；")} (template: created ${r.created.length}, kept ${r.existed.length})` });
-      await refresh();
-      if (r.created.includes(ACRE_SHEET)) setSheet(ACRE_SHEET);
-    } catch (e) {
-      setStatus({ intent: "error", text: `创建模板失败 (could not create the template)：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onCreateParams = async () => {
-    setBusy(true);
-    try {
-      await createParams(port);
-      if (result) setResult({ ...result, paramsRead: { ...result.paramsRead, found: true } });
-      setStatus({ intent: "success", text: `已创建“${ACRE_PARAM_SHEET}”（本次所用的默认参数，可修改后重新评价）(参数 sheet created with the defaults)` });
-      void refresh();
-    } catch (e) {
-      setStatus({ intent: "error", text: `创建参数表失败 (could not create 参数)：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSaveHints = async (hints: Record<Grade, string>) => {
-    setBusy(true);
-    try {
-      await saveHints(port, hints);
-      if (result) {
-        const params = { ...result.paramsRead.params, hints };
-        setResult({ ...result, paramsRead: { ...result.paramsRead, params }, evaluation: { ...result.evaluation, params } });
+  const template = () =>
+    track(async () => {
+      setStatus(null);
+      try {
+        const r = await createTemplate(port);
+        const parts = [];
+        if (r.created.length) parts.push(`已创建 ${r.created.map((n) => `“${n}”`).join("、")}`);
+        if (r.existed.length) parts.push(`${r.existed.map((n) => `“${n}”`).join("、")} 已存在，未改动`);
+        setStatus({ intent: r.created.length ? "success" : "info", text: `${parts.join("；")} (template: created ${r.created.length}, kept ${r.existed.length})` });
+        await refresh();
+        if (r.created.includes(ACRE_SHEET)) setSheet(ACRE_SHEET);
+      } catch (e) {
+        setStatus({ intent: "error", text: `创建模板失败 (could not create the template)：${e instanceof Error ? e.message : String(e)}` });
       }
-      setStatus({ intent: "success", text: `政策导向已保存到“${ACRE_PARAM_SHEET}”，重新评价后写入结果表 (hints saved; evaluate again to write them)` });
-    } catch (e) {
-      setStatus({ intent: "error", text: `保存失败 (could not save)：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+
+  const onCreateParams = () =>
+    track(async () => {
+      try {
+        await createParams(port);
+        if (result) setResult({ ...result, paramsRead: { ...result.paramsRead, found: true } });
+        setStatus({ intent: "success", text: `已创建“${ACRE_PARAM_SHEET}”（本次所用的默认参数，可修改后重新评价）(参数 sheet created with the defaults)` });
+        void track(refresh);
+      } catch (e) {
+        setStatus({ intent: "error", text: `创建参数表失败 (could not create 参数)：${e instanceof Error ? e.message : String(e)}` });
+      }
+    });
+
+  const onSaveHints = (hints: Record<Grade, string>) =>
+    track(async () => {
+      try {
+        await saveHints(port, hints);
+        if (result) {
+          const params = { ...result.paramsRead.params, hints };
+          setResult({ ...result, paramsRead: { ...result.paramsRead, params }, evaluation: { ...result.evaluation, params } });
+        }
+        setStatus({ intent: "success", text: `政策导向已保存到“${ACRE_PARAM_SHEET}”，重新评价后写入结果表 (hints saved; evaluate again to write them)` });
+      } catch (e) {
+        setStatus({ intent: "error", text: `保存失败 (could not save)：${e instanceof Error ? e.message : String(e)}` });
+      }
+    });
 
   const onSelect = (f: FirmResult) => {
     const col = result?.table.columns.name?.col ?? 1;
@@ -198,7 +191,7 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   const dataSheets = sheets.filter((n) => n !== ACRE_RESULT_SHEET && n !== ACRE_PARAM_SHEET);
   const params = result?.paramsRead.params ?? defaultParams();
   return (
-    <div className={s.root}>
+    <div className={s.root} aria-busy={busy}>
       <div className={s.controls}>
         <NamePicker label="数据表 (data sheet)" value={sheet} names={dataSheets} onChange={setSheet} labelSelect>
           {dataSheets.length === 0 ? <option value="">（无工作表）</option> : null}

@@ -19,6 +19,7 @@ import { analyseInWorkbook, createTemplate, defaultRegister, idCell, markOverdue
 import { appealsCharts } from "../../core/appeals/charts";
 import { PaneCharts } from "../shared/PaneCharts";
 import { NotesPanel } from "../shared/NotesPanel";
+import { useWork } from "../shared/useWork";
 import { todayIso } from "../../core/table/dates";
 
 const useStyles = makeStyles({
@@ -57,21 +58,19 @@ export function AppealsTab({ port }: { port: WorkbookPort }): JSX.Element {
   const [sheet, setSheet] = React.useState("");
   const [asOf, setAsOf] = React.useState(todayIso);
   const [loaded, setLoaded] = React.useState<AppealsLoaded | null>(null);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, track } = useWork();
   const [error, setError] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
   const [marked, setMarked] = React.useState<string | null>(null);
 
-  const guard = async (what: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await what();
-    } catch (e) {
-      setError(`操作失败 (failed)：${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const guard = (what: () => Promise<void>) =>
+    track(async () => {
+      try {
+        await what();
+      } catch (e) {
+        setError(`操作失败 (failed)：${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
 
   const run = React.useCallback(
     async (choice: { sheet: string; asOf: string }) => {
@@ -103,11 +102,8 @@ export function AppealsTab({ port }: { port: WorkbookPort }): JSX.Element {
   );
 
   React.useEffect(() => {
-    setBusy(true);
-    run({ sheet: "", asOf: todayIso() })
-      .catch((e) => setError(`读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => setBusy(false));
-  }, [run]);
+    void track(() => run({ sheet: "", asOf: todayIso() }).catch((e) => setError(`读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}`)));
+  }, [run, track]);
 
   const select = (a: Appeal) =>
     loaded && port.selectCell(loaded.result.sheet, idCell(loaded, a.row)).catch((e) => setError(`无法选中单元格 (cannot select)：${e instanceof Error ? e.message : e}`));
@@ -154,7 +150,7 @@ export function AppealsTab({ port }: { port: WorkbookPort }): JSX.Element {
   const d = r?.params.rateDecimals ?? 1;
   const overdue = r ? overdueList(r) : [];
   return (
-    <div className={s.root}>
+    <div className={s.root} aria-busy={busy}>
       <div className={s.controls}>
         <NamePicker label="诉求台账 (register)" value={sheet} names={sheets} onChange={(v) => { setSheet(v); void guard(() => run({ sheet: v, asOf })); }} labelSelect />
         <Field label="统计日期 (as of)">

@@ -39,6 +39,7 @@ const MONTH_SOURCE: Record<MonthSource, string> = {
 };
 import { poolCharts } from "../../core/pool/charts";
 import { PaneCharts } from "../shared/PaneCharts";
+import { useWork } from "../shared/useWork";
 
 const PAGE = 100;
 
@@ -62,7 +63,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   const [sort, setSort] = React.useState<SortState>({ key: "gap", dir: "asc" });
   const [selected, setSelected] = React.useState<string | null>(null);
   const [view, setView] = React.useState<View>("list");
-  const [busy, setBusy] = React.useState(false);
+  const { busy, track } = useWork();
   const [message, setMessage] = React.useState<Status>(null);
   const [reason, setReason] = React.useState("");
   const [tier, setTier] = React.useState<string>(POOL_TIERS[0]);
@@ -71,30 +72,32 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   const [byMonthText, setByMonthText] = React.useState("");
   const [byMonth, setByMonth] = React.useState<number | undefined>(undefined);
 
-  const reload = React.useCallback(async () => {
-    try {
-      setLoad(await loadPool(port, byMonth === undefined ? {} : { byMonth }));
-    } catch (e) {
-      setLoad({ ok: false, noPool: false, error: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` });
-    }
-  }, [port, byMonth]);
+  const reload = React.useCallback(
+    () =>
+      track(async () => {
+        try {
+          setLoad(await loadPool(port, byMonth === undefined ? {} : { byMonth }));
+        } catch (e) {
+          setLoad({ ok: false, noPool: false, error: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` });
+        }
+      }),
+    [port, byMonth, track],
+  );
 
   React.useEffect(() => {
     void reload();
   }, [reload]);
 
-  const run = async (what: () => Promise<string | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const ok = await what();
-      if (ok) setMessage({ intent: "success", text: ok });
-    } catch (e) {
-      setMessage({ intent: "error", text: `操作失败 (failed)：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (what: () => Promise<string | null>) =>
+    track(async () => {
+      setMessage(null);
+      try {
+        const ok = await what();
+        if (ok) setMessage({ intent: "success", text: ok });
+      } catch (e) {
+        setMessage({ intent: "error", text: `操作失败 (failed)：${e instanceof Error ? e.message : String(e)}` });
+      }
+    });
 
   const createTemplate = () =>
     run(async () => {
@@ -108,11 +111,16 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
       return `已新建“${POOL_SHEET}”模板 (template created)`;
     });
 
-  if (load === null) return <Spinner size="small" label="正在读取培育库… (reading the pool…)" />;
+  if (load === null)
+    return (
+      <div aria-busy>
+        <Spinner size="small" label="正在读取培育库… (reading the pool…)" />
+      </div>
+    );
 
   if (!load.ok) {
     return (
-      <div className={s.root}>
+      <div className={s.root} aria-busy={busy}>
         <StatusBar status={{ intent: load.noPool ? "info" : "error", text: load.error }} />
         {load.noPool ? (
           <Button appearance="primary" disabled={busy} onClick={createTemplate}>
@@ -192,7 +200,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
   );
 
   return (
-    <div className={s.root}>
+    <div className={s.root} aria-busy={busy}>
       <SummaryCards report={report} />
       <div className={s.bar}>
         <Button size="small" disabled={busy} onClick={exportSummary}>

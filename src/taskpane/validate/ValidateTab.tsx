@@ -41,6 +41,7 @@ import { FindingsGroup } from "./FindingsList";
 import { NamePicker } from "../shared/NamePicker";
 import { Status, StatusBar } from "../shared/StatusArea";
 import { NotesPanel } from "../shared/NotesPanel";
+import { useWork } from "../shared/useWork";
 
 export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
@@ -90,7 +91,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   const [done, setDone] = React.useState<SheetValidation | null>(null);
   const [message, setMessage] = React.useState<Status>(null);
   const [highlighted, setHighlighted] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, track } = useWork();
 
   const refreshSheets = React.useCallback(async (prefer?: string) => {
     const names = (await port.listSheets()).filter((n) => n !== REPORT_SHEET);
@@ -106,19 +107,17 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   }, [sheets, sheet]);
 
   React.useEffect(() => {
-    refreshSheets().catch((e) => setMessage({ intent: "error", text: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` }));
-  }, [refreshSheets]);
+    void track(() => refreshSheets().catch((e) => setMessage({ intent: "error", text: `读取工作簿失败 (cannot read the workbook)：${e instanceof Error ? e.message : String(e)}` })));
+  }, [refreshSheets, track]);
 
-  const guard = async (what: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await what();
-    } catch (e) {
-      setMessage({ intent: "error", text: `操作失败 (failed)：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const guard = (what: () => Promise<void>) =>
+    track(async () => {
+      try {
+        await what();
+      } catch (e) {
+        setMessage({ intent: "error", text: `操作失败 (failed)：${e instanceof Error ? e.message : String(e)}` });
+      }
+    });
 
   const run = () =>
     guard(async () => {
@@ -217,7 +216,7 @@ export function ValidateTab({ port }: { port: WorkbookPort }): React.JSX.Element
   const warnings = result?.findings.filter((f) => f.severity === "warning") ?? [];
 
   return (
-    <div className={s.root}>
+    <div className={s.root} aria-busy={busy}>
       <div className={s.bar}>
         <NamePicker label="工作表 (sheet)" className={s.grow} value={sheet} names={sheets ?? []} onChange={setSheet} disabled={!sheets || sheets.length === 0} />
         <Field label="规则集 (rules)" className={s.grow}>
