@@ -32,7 +32,7 @@ import { isReadError, monthOfValue, readTable, ReadError, resolveMonth, SheetLik
 import { chooseTable, rankTables } from "../table/kinds";
 import { netNewFigure } from "../netNewFirms";
 import { readTargets, Targets, TARGETS_SHEET, targetValue } from "../monitor/targets";
-import { projectFullYear, scaleGap, scalePace, SCALE_THRESHOLD } from "./projection";
+import { atLeast, projectFullYear, scaleGap, scalePace, SCALE_THRESHOLD } from "./projection";
 import { deadlineMonth, PARAMS_SHEET } from "./deadline";
 import { ADDED_SHEET, CHANGE_LOG_SHEET, DROPPED_SHEET, SUMMARY_SHEET, LAST_YEAR_KEYS, MONTH_KEYS, POOL_SHEET, POOL_STATUSES, POOL_TIERS, measuredTier, normalizeStatus, normalizeTier, poolSpec, squash, str } from "./spec";
 import { ListedFirm, readFirmList } from "./lists";
@@ -164,7 +164,7 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
     avgPerMonth: pace.avgPerMonth,
     behindPace: measured && inPool && pace.behindPace,
     atRisk: measured && inPool && pace.short,
-    lastYearAbove: measured && lastYearRevenue !== null && lastYearRevenue >= SCALE_THRESHOLD,
+    lastYearAbove: measured && lastYearRevenue !== null && atLeast(lastYearRevenue, SCALE_THRESHOLD),
     growth,
     growthBasis,
     rdShare: rd !== null && lastYearRevenue !== null && lastYearRevenue > 0 ? clean(rd / lastYearRevenue) : null,
@@ -250,7 +250,7 @@ export function analyzePool(input: PoolInput, options: PoolOptions = {}): PoolRe
 }
 
 /** Reached the line, or projected to by the year's end. */
-const crosses = (f: PoolFirm) => f.reached || (f.projection !== null && f.projection >= SCALE_THRESHOLD);
+const crosses = (f: PoolFirm) => f.reached || (f.projection !== null && atLeast(f.projection, SCALE_THRESHOLD));
 
 function summarize(
   firms: PoolFirm[],

@@ -1,11 +1,14 @@
 /** The 培育库汇总 sheet the pane's export writes (rows, formats, charts). Pure. */
 import type { ChartSpec } from "../chart";
-import { POOL_STATUSES } from "./spec";
+import { POOL_STATUSES, SCALE_THRESHOLD } from "./spec";
 import type { PoolFirm, PoolReport } from "./types";
 import { sortFirms } from "./view";
 
 /** One cell of the sheet. */
 export type OutCell = string | number | null;
+
+/** 2000 − YTD, to one decimal as the list shows amounts. */
+const shortBy = (f: PoolFirm) => (SCALE_THRESHOLD - f.ytd).toFixed(1);
 
 /** The 提示 of a measured firm in the list: the one thing to act on. */
 export function paceNote(f: PoolFirm, byMonth: number): string {
@@ -13,6 +16,7 @@ export function paceNote(f: PoolFirm, byMonth: number): string {
   const parts: string[] = [];
   if (f.lastYearAbove && f.status === "培育中") parts.push("上年营业收入已超 2000 万，应核实申报 (last year above the line: check for 申报)");
   if (f.atRisk) parts.push("预警：预计全年不足 2000 万 (at risk)");
+  else if (f.behindPace && f.neededPerMonth === null) parts.push(`已到入规截止月份 ${byMonth} 月，尚差 ${shortBy(f)} 万元 (the deadline month has come; ${shortBy(f)} short)`);
   else if (f.behindPace) parts.push(`至 ${byMonth} 月所需月均高于本年月均 (behind the pace to month ${byMonth})`);
   return parts.join("；");
 }

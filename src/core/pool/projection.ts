@@ -49,6 +49,14 @@ export function scaleGap(ytd: number, months: number, threshold: number = SCALE_
   return isError(p) ? p : finite(p - threshold);
 }
 
+/**
+ * a ≥ b, allowing for binary floating-point noise (not a rounding rule): typed amounts such as
+ * 280.3 + 56.45 + … that make 2000.00 万元 exactly sum to 1999.9999999999998 in a double, and such
+ * a firm has reached the line. The slack, 10⁻⁹ of the line (0.02 元 at 2000 万元), is far below
+ * any amount a report states.
+ */
+export const atLeast = (a: number, b: number): boolean => a >= b - 1e-9 * Math.max(1, Math.abs(b));
+
 /** Default deadline month of 升规: the year's end (annual 升规 is decided on the full year's revenue). */
 export const DEFAULT_DEADLINE_MONTH = 12;
 
@@ -81,7 +89,7 @@ export function scalePace(
   monthsReported: number = month,
   threshold: number = SCALE_THRESHOLD,
 ): ScalePace {
-  const reached = ytd >= threshold;
+  const reached = atLeast(ytd, threshold);
   const monthsLeft = Math.max(0, deadline - month);
   const neededPerMonth = reached || monthsLeft === 0 ? null : (threshold - ytd) / monthsLeft + 0;
   const avgPerMonth = monthsReported > 0 ? ytd / monthsReported + 0 : null;
@@ -90,7 +98,7 @@ export function scalePace(
     monthsLeft,
     neededPerMonth,
     avgPerMonth,
-    short: !reached && (projection === null || projection < threshold),
+    short: !reached && (projection === null || !atLeast(projection, threshold)),
     behindPace: !reached && (neededPerMonth === null || avgPerMonth === null || neededPerMonth > avgPerMonth),
   };
 }

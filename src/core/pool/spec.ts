@@ -172,11 +172,19 @@ const STATUS_ALIASES: Record<string, string> = {
 
 export const squash = (s: string) => toHalfWidth(s).replace(/[\s“”"'‘’「」『』《》]/g, "");
 
-/** The canonical tier of a cell text, or the trimmed text itself when unknown; null when blank. */
+/** The level a 专精特新 or 小巨人 title is granted at, written before the tier: 国家级专精特新“小巨人”, 省级专精特新企业. */
+const TIER_LEVEL = /^(国家级|国家|省级|省|市级|市|县级|县)/;
+
+/**
+ * The canonical tier of a cell text, or the trimmed text itself when unknown; null when blank.
+ * The granting level (国家级/省级/市级/县级) and a trailing 中小企业/企业 are read through:
+ * 省级专精特新中小企业 is a 专精特新 firm, 国家级专精特新“小巨人”企业 a 小巨人.
+ */
 export function normalizeTier(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined || raw.trim() === "") return null;
   if ((POOL_TIERS as readonly string[]).includes(raw)) return raw;
-  return TIER_ALIASES[squash(raw)] ?? raw.trim();
+  const k = squash(raw);
+  return TIER_ALIASES[k] ?? TIER_ALIASES[k.replace(TIER_LEVEL, "").replace(/(中小)?企业$/, "")] ?? raw.trim();
 }
 
 /** The canonical status of a cell text; blank → 培育中; unknown → the trimmed text. */

@@ -268,7 +268,7 @@ export function PoolTab({ port, today = todayDefault }: { port: WorkbookPort; to
                   {firm.reached
                     ? "已达规模标准，可申报入规 (reached the line: apply)"
                     : firm.neededPerMonth === null
-                      ? `已过入规截止月份 ${report.byMonth} 月，尚差 ${fmt(report.threshold - firm.ytd)} 万元 (deadline passed)`
+                      ? `已到入规截止月份 ${report.byMonth} 月，尚差 ${fmt(report.threshold - firm.ytd)} 万元 (the deadline month has come)`
                       : `至 ${report.byMonth} 月尚需月均 ${fmt(firm.neededPerMonth)} 万元，本年月均 ${fmt(firm.avgPerMonth)} 万元 (needs ${fmt(firm.neededPerMonth)} a month, averages ${fmt(firm.avgPerMonth)})`}
                   {firm.lastYearAbove ? "；上年营业收入已超 2000 万，应核实申报 (last year above the line)" : ""}
                 </Text>

@@ -157,3 +157,55 @@ describe("R&D share for 专精特新 where the table has 研发经费", () => {
     expect(run().firms.every((f) => f.rdShare === null)).toBe(true);
   });
 });
+
+describe("audit: exactly 2000 as typed, the deadline month itself, tiers written with their level", () => {
+  // Ten typed two-decimal months whose decimal sum is exactly 2000.00 万元 (280.3 + 56.45 + 343.8 +
+  // 186.91 + 380.36 + 139 + 156.88 + 282.4 + 43.8 + 130.1 = 2000.00); added as doubles in sheet
+  // order they give 1999.9999999999998.
+  const typed2000 = [280.3, 56.45, 343.8, 186.91, 380.36, 139, 156.88, 282.4, 43.8, 130.1];
+  test("a firm whose typed months make exactly 2000.00 has reached the line (not 'needs 0.0 a month')", () => {
+    expect(typed2000.reduce((a, b) => a + b, 0)).toBeLessThan(2000); // the double sum, for the record
+    const r = run({}, {}, [{ name: "typed-2000", tier: "拟进规", months: typed2000 }]);
+    expect(r.firms[0]).toMatchObject({ reached: true, neededPerMonth: null, atRisk: false });
+    expect(r.firms[0].ytd).toBeCloseTo(2000, 9);
+    expect(r.summary).toMatchObject({ reached: 1, projectedToCross: 1 });
+  });
+  test("one 元 short of the line is not reached: 1999.9999 万元 needs 0.0001 / 2 a month", () => {
+    const r = run({}, {}, [{ name: "one-yuan-short", tier: "拟进规", months: [...fill(9, 200), 199.9999] }]);
+    expect(r.firms[0].reached).toBe(false);
+    expect(r.firms[0].neededPerMonth).toBeCloseTo(0.00005, 9);
+  });
+  test("deadline month = report month: no month left, so 尚需月均 is null and the list says what is still short", () => {
+    // 1900 by October, deadline October: 100 short, nothing left to earn it in; projection 2280 → not at risk
+    const r = run({ byMonth: 10 }, {}, [{ name: "just-below", tier: "拟进规", months: fill(10, 190) }]);
+    const f = r.firms[0];
+    expect(f).toMatchObject({ reached: false, neededPerMonth: null, avgPerMonth: 190, atRisk: false, behindPace: true });
+    const hint = exportModel(r).rows[3][10];
+    expect(hint).toMatch(/^已到入规截止月份 10 月，尚差 100\.0 万元/);
+    expect(hint).not.toMatch(/所需月均高于本年月均/);
+  });
+  test("December: the YTD is the year; 1992 is at risk (projection 1992), 2040 reached; no month is left for either", () => {
+    const r = run({}, {}, [
+      { name: "dec-1992", tier: "拟进规", months: fill(12, 166) },
+      { name: "dec-2040", tier: "拟进规", months: fill(12, 170) },
+    ]);
+    expect([r.month, r.byMonth]).toEqual([12, 12]);
+    expect(firm(r, "dec-1992")).toMatchObject({ ytd: 1992, projection: 1992, gap: -8, reached: false, neededPerMonth: null, avgPerMonth: 166, atRisk: true });
+    expect(firm(r, "dec-2040")).toMatchObject({ ytd: 2040, reached: true, neededPerMonth: null, atRisk: false });
+    expect(r.summary).toMatchObject({ reached: 1, projectedToCross: 1 });
+  });
+  test.each([
+    ["省级专精特新", "专精特新"],
+    ["市级专精特新企业", "专精特新"],
+    ["专精特新中小企业", "专精特新"],
+    ["国家级专精特新“小巨人”企业", "专精特新“小巨人”"],
+    ["国家级专精特新小巨人", "专精特新“小巨人”"],
+    ["高成长性企业", "高成长性"],
+  ])("a tier written %s is %s: not measured against 2000 万", (written, tier) => {
+    const r = run({}, {}, [{ name: "x", tier: written, lastYear: 2500, months: fill(10, 150) }]);
+    expect(r.firms[0]).toMatchObject({ tier, measured: false, reached: false, atRisk: false, neededPerMonth: null, lastYearAbove: false });
+    expect(r.summary.byTier[tier]).toBe(1);
+    expect(r.summary).toMatchObject({ reached: 0, lastYearAbove: 0, projectedToCross: 0 });
+    expect(r.firms[0].notes.join()).not.toMatch(/unknown tier/);
+  });
+});
