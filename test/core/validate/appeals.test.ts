@@ -70,6 +70,20 @@ describe("the 诉求台账 rule set in 提交前校验", () => {
     }
   });
 
+  test("a summary block written as label–value pairs (side by side or one a row) is checked too", () => {
+    // 1460/1466 = 99.591%: 99.6% rounded, 99.5% truncated are right; 99.4% is neither
+    const side = (stated: CellValue) => run([["诉求总数", 1466, "已办结", 1460, "办结率", stated], [], [...H], ok("1")]);
+    expect(hits(side("99.4%"), "RATE")).toEqual(["F1"]);
+    expect(side("99.4%").result.findings.find((f) => f.rule === "RATE")!.message).toContain("1460/1466 = 99.591%");
+    expect(hits(side(0.994), "RATE")).toEqual(["F1"]);
+    for (const right of ["99.5%", "99.6%", 0.995, 99.5]) expect([right, hits(side(right), "RATE")]).toEqual([right, []]);
+    const rows = (stated: CellValue) => run([["诉求总数：", 1466], ["已办结", 1460], ["办结率(%)", stated], [], [...H], ok("1")]);
+    expect(hits(rows(99.4), "RATE")).toEqual(["B3"]);
+    expect(hits(rows(99.5), "RATE")).toEqual([]);
+    // without both counts there is nothing to check against
+    expect(hits(run([["办结率", "90%"], [], [...H], ok("1")]), "RATE")).toEqual([]);
+  });
+
   test("detection: a register is not read as a pool or a monthly report, and they are not read as a register", () => {
     const sheet = (values: CellValue[][]): SheetLike => ({ name: "x", startRow: 1, startCol: 1, values });
     expect(detectRuleSet(sheet([[...H]]), RULE_SETS)!.id).toBe("appeals");

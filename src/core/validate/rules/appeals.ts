@@ -5,9 +5,10 @@
  * core/appeals' appealsSpec; one firm may file many appeals, so only 编号 must be unique.
  */
 import { appealsSpec, parseSatisfaction, SATISFACTION_LEVELS } from "../../appeals";
-import { serialToIso } from "../../table";
+import { CellValue, parseNumber } from "../../num";
+import { normalizeHeader, serialToIso } from "../../table";
 import type { Rule, RuleSet } from "../engine";
-import { fmt, parseRule, rateRule, requiredRule, usccCheckRule, usccFormatRule } from "./common";
+import { fmt, parseRule, rateRule, rateWrittenAs, requiredRule, statedRate, usccCheckRule, usccFormatRule } from "./common";
 
 const duplicateId: Rule<{ first: number; header: string; id: string }> = {
   id: "AP-DUP",
@@ -103,6 +104,72 @@ const ratedOpen: Rule<{ header: string; closed: string }> = {
   },
 };
 
+const TOTAL_LABEL = /^(诉求总数|诉求总件数|诉求件数|诉求数|收集诉求|受理诉求|受理总数|收集问题|企业问题|问题总数|总件数|总数|合计)(数|件数|个数)?$/;
+const CLOSED_LABEL = /^(已办结|办结|办结数|办结件数|已办结件数|已办结数|已解决|解决问题)(数|件数|个数)?$/;
+const RATE_LABEL = /^(诉求)?办结率/;
+
+function label(v: CellValue): string {
+  return v === null || v === undefined || typeof v !== "string" ? "" : v.replace(/\s+/g, "").replace(/[:：]$/, "");
+}
+
+/** The first non-blank cell right of column c on a line, with its column. */
+function valueRightOf(line: CellValue[], c: number): { col: number; value: CellValue } | null {
+  for (let k = c + 1; k < Math.min(line.length, c + 3); k++) {
+    const v = line[k];
+    if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return { col: k, value: v };
+  }
+  return null;
+}
+
+/**
+ * RATE for the register: the common check (a 办结率 column after its two counts) and a summary
+ * block above the register written as label–value pairs, side by side
+ * (诉求总数 | 1466 | 已办结 | 1460 | 办结率 | 99.5%) or one pair a row (诉求总数 | 1466 ↵ 已办结 | 1460 ↵
+ * 办结率 | 99.5%): the stated 办结率 is checked against 已办结 / 诉求总数, rounded or truncated at its
+ * written precision being correct.
+ */
+function appealsRateRule(): Rule {
+  const base = rateRule();
+  return {
+    ...base,
+    check(ctx, emit) {
+      base.check(ctx, emit);
+      const sheet = ctx.options.sheet;
+      if (!sheet) return;
+      const h = Math.min(ctx.table.headerRow - sheet.startRow, 15, sheet.values.length);
+      let total: number | null = null;
+      let closed: number | null = null;
+      const rates: Array<{ row: number; col: number; value: CellValue; header: string }> = [];
+      for (let r = 0; r < h; r++) {
+        const line = sheet.values[r] ?? [];
+        for (let c = 0; c < line.length; c++) {
+          const l = label(line[c]);
+          if (!l) continue;
+          const right = valueRightOf(line, c);
+          if (!right) continue;
+          const n = parseNumber(right.value);
+          const key = normalizeHeader(l).name;
+          if (RATE_LABEL.test(key)) rates.push({ row: r, col: right.col, value: right.value, header: l });
+          else if (n.kind === "number" && TOTAL_LABEL.test(key) && total === null) total = n.value;
+          else if (n.kind === "number" && CLOSED_LABEL.test(key) && closed === null) closed = n.value;
+        }
+      }
+      if (total === null || closed === null || total === 0) return;
+      for (const rate of rates) {
+        // a 办结率 is at most 1: a plain 99.5 beside the label is a percent
+        const plain = parseNumber(rate.value);
+        const percent = normalizeHeader(rate.header).unit === "%" || /[%％]/.test(rate.header) || (typeof rate.value === "number" && plain.kind === "number" && plain.value > 1);
+        const s = statedRate(rate.value, percent);
+        if (!s || rateWrittenAs(closed, total, s.rate, s.decimals)) continue;
+        emit(
+          { row: sheet.startRow + rate.row, col: sheet.startCol + rate.col, value: rate.value },
+          { header: rate.header, stated: s.rate, decimals: s.decimals, expected: closed / total, formula: `${fmt(closed)}/${fmt(total)}` },
+        );
+      }
+    },
+  };
+}
+
 export const appealsRules: Rule[] = [
   requiredRule("AP", ["id", "name", "category", "content", "unit", "received", "limit"]),
   usccFormatRule("AP"),
@@ -113,7 +180,7 @@ export const appealsRules: Rule[] = [
   dateOrder,
   satisfaction,
   ratedOpen,
-  rateRule(),
+  appealsRateRule(),
 ];
 
 export const appealsRuleSet: RuleSet = {
