@@ -26,11 +26,15 @@ export function readHolidays(sheet: SheetLike | null | undefined): HolidaysRead 
     return { overrides: [], notes: [`“${sheet.name}”工作表缺少“${t.missing.map((f) => f.header).join("”“")}”列，未读取 (the ${HOLIDAY_SHEET} sheet lacks a column; not read)`] };
   }
   const notes = t.issues.map((i) => `${sheet.name}!${i.address}“${i.header}”：${i.message}`);
+  const typed = Boolean(t.columns.type);
+  if (!typed && t.rows.length) {
+    notes.push(`“${sheet.name}”工作表没有“类型”列，所列日期均按放假计 (the ${HOLIDAY_SHEET} sheet has no 类型 column: every date listed is a day off)`);
+  }
   const overrides: DayOverride[] = [];
   for (const row of t.rows) {
     const d = row.values.date;
-    const typeText = row.values.type === null ? null : String(row.values.type);
-    const work = parseDayType(typeText);
+    const typeText = row.values.type === null || row.values.type === undefined ? null : String(row.values.type);
+    const work = typed ? parseDayType(typeText) : false;
     if (typeof d !== "number") continue; // a bad date is already a note
     if (work === null) {
       notes.push(

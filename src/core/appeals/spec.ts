@@ -73,8 +73,9 @@ export const holidaySpec: TableSpec = {
   kind: "holidays",
   title: "节假日",
   fields: [
-    { key: "date", header: "日期", synonyms: ["日期(年月日)", "放假日期", "调整日期"], required: true, type: "date" },
-    { key: "type", header: "类型", synonyms: ["放假/上班", "上班/放假", "是否上班", "安排", "性质", "休/班"], required: true, type: "text" },
+    { key: "date", header: "日期", synonyms: ["日期(年月日)", "放假日期", "调整日期", "节假日日期"], required: true, type: "date" },
+    // optional: a sheet listing dates only lists days off
+    { key: "type", header: "类型", synonyms: ["放假/上班", "上班/放假", "休息/上班", "上班/休息", "是否上班", "是否工作日", "日期类型", "放假安排", "安排", "性质", "休/班", "班/休"], type: "text" },
     { key: "name", header: "说明", synonyms: ["名称", "节日", "节假日名称", "备注"], type: "text" },
   ],
 };

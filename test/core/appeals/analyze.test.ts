@@ -155,6 +155,18 @@ describe("parameters, the 节假日 sheet and unknown years", () => {
     expect(notes).toEqual([]);
   });
 
+  test("a 节假日 sheet headed 是否工作日 (是/否), and one listing dates only (all days off, with a note)", () => {
+    // 10/9 off locally, Sat 10/14 worked: due 10/7, 10/8, 10/10; overdue 10/11–14, 10/16–20 = 9 → 黄牌
+    const yesNo = [["日期", "是否工作日"], ["2023-10-09", "否"], ["2023-10-14", "是"]];
+    const a = analyse(rows, "2023-10-20", { holidays: yesNo });
+    expect([a.result.appeals[0].due, a.result.appeals[0].overdueDays, a.result.appeals[0].card]).toEqual([serial("2023-10-10"), 9, "黄牌"]);
+    expect(a.notes).toEqual([]);
+    const listed = [["日期", "说明"], ["2023-10-09", "县里调整"]];
+    const b = analyse(rows, "2023-10-20", { holidays: listed });
+    expect([b.result.appeals[0].due, b.result.appeals[0].overdueDays]).toEqual([serial("2023-10-10"), 8]);
+    expect(b.notes.join("\n")).toContain("没有“类型”列");
+  });
+
   test("a 节假日 row it cannot read is a note naming the cell and the value", () => {
     const holidays = [["日期", "类型"], ["2023-10-09", "半天"], ["2023-13-01", "放假"]];
     const { result, notes } = analyse(rows, "2023-10-20", { holidays });
