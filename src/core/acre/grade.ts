@@ -62,6 +62,16 @@ export function gradeAtPosition(p: number, bounds: readonly number[]): Grade {
 /** Scores closer than this (relative to max(|score|, 1)) are equal: 0.1 + 0.2 ties with 0.3. */
 const TIE_TOLERANCE = 1e-12;
 
+/** Whether a score reaches a line: a score equal to it on paper does (8 ÷ (300/42) × 100 computes to 111.99999999999999 and reaches 112). */
+function reaches(score: number, line: number): boolean {
+  return score + Math.max(Math.abs(score), Math.abs(line), 1) * TIE_TOLERANCE >= line;
+}
+
+/** The grade of a score by the score lines A ≥ B ≥ C (分档方式 按分数线): A if score ≥ A's line, …, else D. */
+export function gradeByLines(score: number, lines: readonly number[]): Grade {
+  return reaches(score, lines[0]) ? "A" : reaches(score, lines[1]) ? "B" : reaches(score, lines[2]) ? "C" : "D";
+}
+
 /**
  * Prepare a grader for a pool: sorts the numeric peers once (O(N log N)); each call is a
  * binary search (O(log N)). Non-finite peers are ignored. No peers → #N/A. A peer counts as

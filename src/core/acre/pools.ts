@@ -7,7 +7,7 @@
  * that pool that use the indicator, so a firm at the pool level scores 100.
  */
 import { isError, Result } from "../result";
-import { gradeAll, Grade } from "./grade";
+import { gradeAll, gradeByLines } from "./grade";
 import { DataKey, indicatorDef, IndicatorKey } from "./indicators";
 import { FirmResult, GradeCounts, PoolName } from "./model";
 import { AcreParams, allIndicatorsInUse } from "./params";
@@ -172,11 +172,6 @@ export function scorePool(members: FirmResult[], pool: PoolName, b: PoolBenchmar
 
 function fmt(n: number): string {
   return String(Number(n.toPrecision(6)));
-}
-
-/** The grade of a score by the score lines (A if ≥ A's line …, else D). */
-export function gradeByLines(score: number, lines: readonly number[]): Grade {
-  return score >= lines[0] ? "A" : score >= lines[1] ? "B" : score >= lines[2] ? "C" : "D";
 }
 
 /**

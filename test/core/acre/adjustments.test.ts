@@ -231,6 +231,29 @@ describe("分档方式 = 按分数线", () => {
     ]);
     expect(ev.grades.规上).toEqual({ A: 1, B: 1, C: 0, D: 1, 不定等级: 0 });
   });
+  test("a score equal to a line on paper reaches it, though binary arithmetic lands just below", () => {
+    // Σtax 300 / Σland 42 = 50/7: 乙 8 万元/亩 → 100·8·7/50 = 112, 丁 4 → 56, 甲 and 戊 10 → 140
+    const firms: AcreFirmInput[] = [
+      { name: "甲", scale: "规下", land: 10, tax: 100 },
+      { name: "乙", scale: "规下", land: 10, tax: 80 },
+      { name: "丙", scale: "规下", land: 10, tax: 60 },
+      { name: "丁", scale: "规下", land: 10, tax: 40 },
+      { name: "戊", scale: "规下", land: 2, tax: 20, inZone: true },
+    ];
+    const ev = evaluateFirms(firms, params({ grading: "lines", scoreLines: [112, 84, 56] }));
+    expect(by(ev.firms, "乙").score).toBeCloseTo(112, 9);
+    expect(ev.firms.map((f) => [f.name, f.grade])).toEqual([
+      ["甲", "A"],
+      ["乙", "A"],
+      ["丙", "B"],
+      ["丁", "C"],
+      ["戊", "A"],
+    ]);
+    expect(ev.grades.规下).toEqual({ A: 3, B: 1, C: 1, D: 0, 不定等级: 0 });
+    // just below a line on paper stays below it
+    const below = evaluateFirms(firms, params({ grading: "lines", scoreLines: [112.0001, 84.0001, 56.0001] }));
+    expect(below.firms.map((f) => f.grade)).toEqual(["A", "B", "C", "D", "A"]);
+  });
   test("read from the 参数 sheet; lines out of order fall back with a warning", () => {
     const r = readParams([
       ["分档方式", "按分数线"],
