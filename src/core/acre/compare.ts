@@ -2,7 +2,7 @@
  * Comparison with last year's result, on final grades (after 一票否决 and 调整等级; a 不定等级 firm
  * is not graded): firms matched by 统一社会信用代码, else by name.
  */
-import { CellValue } from "../num";
+import { CellValue, toHalfWidth } from "../num";
 import { Grade } from "./grade";
 import { AcreEvaluation } from "./model";
 import { GRADES } from "./params";
@@ -71,9 +71,9 @@ export function compareWithLastYear(evaluation: AcreEvaluation, lastYear: LastYe
   return out;
 }
 
-/** Read a cell as a grade (A–D, also “A类”); null otherwise. */
+/** Read a cell as a grade (A–D, also “A类”, “A级”, “A档”, full-width “Ａ”); null otherwise. */
 export function parseGrade(raw: CellValue): Grade | null {
   if (raw === null || raw === undefined) return null;
-  const s = String(raw).trim().toUpperCase().replace(/类$/, "");
+  const s = toHalfWidth(String(raw)).replace(/\s+/g, "").toUpperCase().replace(/(类|级|档|等)$/, "");
   return (GRADES as readonly string[]).includes(s) ? (s as Grade) : null;
 }

@@ -68,8 +68,9 @@ export function evaluateFirms(inputs: AcreFirmInput[], params: AcreParams = defa
       adjustment: scope ? null : adjustmentOf(f),
       overrideGrade: f.override ?? null,
       hint: null,
-      notes: [],
+      notes: f.unread ? [...f.unread] : [],
     };
+    for (const u of f.unread ?? []) notes.push(u);
   }
 
   const pools: PoolName[] = params.separatePools ? [...SCALES] : ["全部"];

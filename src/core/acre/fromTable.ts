@@ -8,6 +8,14 @@ import { parseGrade } from "./compare";
 import { parseYes } from "./spec";
 import { CellValue } from "../num";
 
+/** The 是/否 and grade columns of 定档调档: key, whether a cell reads, what it should hold. */
+const CHOICE_COLUMNS: Array<[string, (raw: CellValue) => boolean, string]> = [
+  ["inZone", (x) => parseYes(x) !== null, "“是”或“否”"],
+  ["veto", (x) => parseYes(x) !== null, "“是”或“否”"],
+  ["ungraded", (x) => parseYes(x) !== null, "“是”或“否”"],
+  ["override", (x) => parseGrade(x) !== null, "A、B、C 或 D"],
+];
+
 /** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
 export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {
   const landCol = table.columns.land;
@@ -20,8 +28,19 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
     m[issue.key as DataKey] = `${issue.address} ${issue.message}`;
     invalidByRow.set(issue.row, m);
   }
+  // unreadable cells of the optional columns: ignored, each named on its firm (never silently)
+  const unreadByRow = new Map<number, string[]>();
+  const unread = (row: number, text: string) => unreadByRow.set(row, [...(unreadByRow.get(row) ?? []), text]);
+  for (const issue of table.issues) {
+    if ((["bonus", "penalty", "vatRefund"] as string[]).includes(issue.key)) unread(issue.row, `${issue.address} ${issue.header}：${issue.message}，按空白计 (unreadable: taken as blank)`);
+  }
   return table.rows.map((r: TableRow) => {
     const v = r.values;
+    for (const [key, ok, expected] of CHOICE_COLUMNS) {
+      const raw = v[key];
+      if (raw === null || raw === undefined || String(raw).trim() === "" || ok(raw as CellValue)) continue;
+      unread(r.row, `${table.address(r.row, key)} ${table.columns[key]?.header ?? key}“${String(raw)}”无法识别，应为${expected}，未采用 (unreadable, ignored)`);
+    }
     const n = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : null);
     const t = (k: string) => (v[k] === null || v[k] === undefined ? null : String(v[k]));
     const reason = (k: string) => (t(k)?.trim() ? t(k)!.trim() : null);
@@ -52,6 +71,7 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
       penalty: n("penalty"),
       vatRefund: n("vatRefund"),
       invalid: invalidByRow.get(r.row),
+      unread: unreadByRow.get(r.row),
     };
   });
 }

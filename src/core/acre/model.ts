@@ -45,6 +45,8 @@ export interface AcreFirmInput {
   penalty?: number | null;
   /** 留抵退税(万元), added to the tax with 税收口径 = 加回留抵退税. */
   vatRefund?: number | null;
+  /** Cells of the optional 定档调档 columns that could not be read and are ignored, e.g. "I3 调整等级“E”…" (zh-CN with English gloss). */
+  unread?: string[];
   /** Per field: why a non-blank cell could not be read (from the table reader), e.g. "E5 “abc”不是数值". */
   invalid?: Partial<Record<DataKey, string>>;
 }

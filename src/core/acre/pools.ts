@@ -158,7 +158,8 @@ export function scorePool(members: FirmResult[], pool: PoolName, b: PoolBenchmar
       }
     }
     if (f.data.tax !== null && f.data.tax < 0 && uses[f.scale!].some((u) => u.num === "tax")) {
-      f.notes.push(`实缴税金为负（${fmt(f.data.tax)} 万元），税收类指标按 0 分计，汇总按实际数 (negative tax: its tax indicators score 0; aggregates use the tax as reported)`);
+      const what = params.taxBasis === "addRefund" ? `评价税收（实缴税金 ${fmt(f.taxPaid!)} + 留抵退税 ${fmt(f.vatRefund ?? 0)}）` : "实缴税金";
+      f.notes.push(`${what}为负（${fmt(f.data.tax)} 万元），税收类指标按 0 分计，汇总按实际数 (negative tax: its tax indicators score 0; aggregates use the tax as reported)`);
     }
     f.score += f.bonus;
   }

@@ -395,3 +395,53 @@ describe("the optional columns read from a sheet (synonyms welcome; absent = off
     }
   });
 });
+
+describe("unreadable cells of the optional columns: ignored, named on the firm and in the notes", () => {
+  const values = [
+    ["企业名称", "规模", "用地面积(亩)", "实缴税金(万元)", "调整等级", "调整原因", "一票否决", "否决原因", "加分", "是否经开区"],
+    ["甲", "规下", 10, 60, "A级", "领导小组定档", null, null, null, null],
+    ["乙", "规下", 10, 40, "Ｂ", "定档", null, null, null, null],
+    ["丙", "规下", 10, 20, "E", "x", "待定", null, "五分", null],
+    ["丁", "规下", 2, 80, null, null, null, null, null, "区内?"],
+  ];
+  const run = runAcre({ data: { name: "亩均数据", startRow: 1, startCol: 1, values } });
+  if ("error" in run) throw new Error(run.error);
+  const ev = run.evaluation;
+  test("A级 and full-width Ｂ are grades; E, 待定, 五分, 区内? are not applied", () => {
+    // 丁 out (2 亩, not in the zone): Σtax 120 / Σland 30 = 4 → 甲 150, 乙 100, 丙 50; N = 3 → A 1, B 1, C 1
+    expect(by(ev.firms, "丁")).toMatchObject({ inScope: false, scopeCode: "belowMinLand", inZone: false });
+    expect(ev.firms.slice(0, 3).map((f) => [f.name, f.score, f.rankGrade, f.grade, f.adjustment?.kind ?? null])).toEqual([
+      ["甲", 150, "A", "A", "override"],
+      ["乙", 100, "B", "B", "override"],
+      ["丙", 50, "C", "C", null],
+    ]);
+    expect(by(ev.firms, "丙").bonus).toBe(0);
+  });
+  test("each is named by cell and value as written, on its firm and in the evaluation's notes", () => {
+    const c = by(ev.firms, "丙").notes.join("\n");
+    expect(c).toMatch(/E4 调整等级“E”无法识别，应为A、B、C 或 D/);
+    expect(c).toMatch(/G4 一票否决“待定”无法识别，应为“是”或“否”/);
+    expect(c).toMatch(/I4 加分：/);
+    expect(by(ev.firms, "丁").notes.join()).toMatch(/J5 是否经开区“区内\?”无法识别/);
+    expect(ev.notes.filter((n) => /无法识别|加分：/.test(n))).toHaveLength(4);
+    expect(by(ev.firms, "甲").notes).toEqual([]);
+  });
+});
+
+describe("negative tax with 税收口径 = 加回留抵退税", () => {
+  test("still negative after the refund: scores 0, the note names both parts; covered by the refund: scored", () => {
+    // 评价税收: 负 −30 + 10 = −20, 正 −10 + 50 = 40, 普 60 (no refund) → Σ80 / Σ30 亩
+    const firms: AcreFirmInput[] = [
+      { name: "负", scale: "规下", land: 10, tax: -30, vatRefund: 10 },
+      { name: "正", scale: "规下", land: 10, tax: -10, vatRefund: 50 },
+      { name: "普", scale: "规下", land: 10, tax: 60 },
+    ];
+    const ev = evaluateFirms(firms, params({ taxBasis: "addRefund" }));
+    expect(ev.benchmarks.规下!.taxPerMu).toBeCloseTo(8 / 3, 12);
+    expect(by(ev.firms, "负").score).toBe(0);
+    expect(by(ev.firms, "负").notes.join()).toMatch(/^评价税收（实缴税金 -30 \+ 留抵退税 10）为负（-20 万元），税收类指标按 0 分计/);
+    expect(by(ev.firms, "正").score).toBeCloseTo((100 * 4) / (8 / 3), 9);
+    expect(by(ev.firms, "正").notes).toEqual([]);
+    expect(ev.aggregates.all.taxPerMu).toBeCloseTo(8 / 3, 12);
+  });
+});

@@ -39,6 +39,23 @@ describe("negative values", () => {
     expect(tax.value).toBe(-40);
     expect(tax.message).toMatch(/^“实缴税金\(万元\)”为负数（-40），常见于增值税留抵退税后；企业仍参评/);
   });
+  test("with 税收口径 = 加回留抵退税 the message says the tax scored when the refund covers it", () => {
+    const R = [...H, "留抵退税(万元)"];
+    const refundRows = [
+      ["盖过", usccOf(1), "规下", 10, -40, 500, 60],
+      ["不够", usccOf(2), "规下", 10, -40, 500, 10],
+    ];
+    const p = [["参数", "值"], ["税收口径", "加回留抵退税"]];
+    const fs = findings(R, refundRows, p).filter((f) => f.rule === "A-TAX-NEG");
+    expect(fs.map((f) => [f.cell, f.severity])).toEqual([
+      ["E2", "warning"],
+      ["E3", "warning"],
+    ]);
+    expect(fs[0].message).toMatch(/税收口径为加回留抵退税，评价税收 = -40 \+ 留抵退税 60 = 20，按此计分/);
+    expect(fs[1].message).toMatch(/企业仍参评，税收类指标按 0 分计/);
+    // 实缴税金 (default): the refund is not added, both score 0
+    expect(findings(R, refundRows).filter((f) => f.rule === "A-TAX-NEG").every((f) => /按 0 分计/.test(f.message))).toBe(true);
+  });
   test("and the evaluation keeps the firm in scope with its tax indicator at 0", () => {
     const run = runAcre({ data: sheet(H, rows.slice(0, 1).concat([["正", usccOf(4), "规下", 10, 60, 500]])) });
     if ("error" in run) throw new Error(run.error);

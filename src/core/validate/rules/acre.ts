@@ -72,18 +72,22 @@ const scope: Rule<{ value: number; min: number }> = {
   },
 };
 
-const negativeTax: Rule<{ header: string; value: number }> = {
+const negativeTax: Rule<{ header: string; value: number; refund: number | null }> = {
   id: "A-TAX-NEG",
   severity: "warning",
   title: "实缴税金为负",
   gloss: "negative tax",
   reads: ["tax"],
   message: (p, ctx) =>
-    `“${p.header}”为负数（${ctx.shown("tax", p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${ctx.shown("tax", p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
+    p.refund !== null && p.value + p.refund >= 0
+      ? `“${p.header}”为负数（${ctx.shown("tax", p.value)}），常见于增值税留抵退税后；税收口径为加回留抵退税，评价税收 = ${ctx.shown("tax", p.value)} + 留抵退税 ${ctx.shown("tax", p.refund)} = ${ctx.shown("tax", p.value + p.refund)}，按此计分，请核实 (negative tax ${ctx.shown("tax", p.value)}; with 税收口径 加回留抵退税 the tax scored is ${ctx.shown("tax", p.value + p.refund)}; please verify)`
+      : `“${p.header}”为负数（${ctx.shown("tax", p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${ctx.shown("tax", p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
   check(ctx, emit) {
+    // 税收口径 of the evaluation (参数 sheet): with 加回留抵退税 the refund is added before scoring
+    const addRefund = readParams(ctx.options.paramSheet ?? null).params.taxBasis === "addRefund" && !!ctx.table.columns.vatRefund;
     for (const row of ctx.table.rows) {
       const v = ctx.num(row, "tax");
-      if (v !== null && v < 0) emit({ row: row.row, key: "tax" }, { header: ctx.header("tax"), value: v });
+      if (v !== null && v < 0) emit({ row: row.row, key: "tax" }, { header: ctx.header("tax"), value: v, refund: addRefund ? (ctx.num(row, "vatRefund") ?? 0) : null });
     }
   },
 };
