@@ -4,7 +4,7 @@
  */
 import type { ChartSpec } from "../chart";
 import { serialToIso } from "../table";
-import { Appeal, AppealsResult, GroupStats, isoOrNull, overdueList, rateText } from "./analyze";
+import { Appeal, AppealsResult, GroupStats, isoOrNull, overdueList, rateText, writtenRate } from "./analyze";
 import { APPEALS_ANALYSIS_SHEET } from "./spec";
 
 export interface AppealsJson {
@@ -93,7 +93,8 @@ export function analysisSheet(r: AppealsResult): AnalysisSheet {
   rows.push(groupRow("合计", whole));
   rows.push([]);
   rows.push(["满意度", "测评数", "满意数", "满意率"]);
-  rows.push(["满意+非常满意", r.satisfaction.surveyed, r.satisfaction.satisfied, r.satisfaction.rate === null ? null : r.satisfaction.rate]);
+  // written as the sheet's heading writes it (truncated), so the 0.0% format shows the same figure
+  rows.push(["满意+非常满意", r.satisfaction.surveyed, r.satisfaction.satisfied, writtenRate(r.satisfaction.satisfied, r.satisfaction.surveyed, d)]);
   for (const [title, list] of [
     ["乡镇/园区", r.byTown],
     ["包联领导", r.byLeader],

@@ -91,6 +91,22 @@ describe("the issue's example register, as of 2023-10-20", () => {
     expect(s.charts[0].dataRange).toBe(`A${header + 1}:C${header + 4}`);
     expect(s.numberFormats[3]).toBe("0.0%");
   });
+
+  test("the 诉求分析 sheet writes the satisfaction rate as its heading does: 2/3 → 0.666 (66.6%), not 0.6667 (shown 66.7%)", () => {
+    const { result } = analyse(
+      [
+        { id: "1", received: "2023-10-09", limit: 3, closed: "2023-10-10", satisfaction: "满意" },
+        { id: "2", received: "2023-10-09", limit: 3, closed: "2023-10-10", satisfaction: "非常满意" },
+        { id: "3", received: "2023-10-09", limit: 3, closed: "2023-10-10", satisfaction: "基本满意" },
+      ],
+      "2023-10-20",
+    );
+    const s = analysisSheet(result);
+    const at = s.rows.findIndex((x) => x[0] === "满意+非常满意");
+    expect(s.rows[at]).toEqual(["满意+非常满意", 3, 2, 0.666]);
+    expect(String(s.rows[1][0])).toContain("满意率 66.6%");
+    expect(result.satisfaction.rate).toBeCloseTo(2 / 3, 12); // the JSON keeps the plain decimal
+  });
 });
 
 describe("card boundaries and statuses (November 2023, no holidays), as of Thu 11/30", () => {
