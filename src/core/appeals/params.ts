@@ -98,8 +98,10 @@ export function readAppealsParams(values: CellValue[][] | null | undefined, shee
   const mode = seen.get("mode");
   if (mode) {
     const t = text(mode.value);
-    if (/^(工作日|working ?days?)$/i.test(t)) params.mode = "工作日";
-    else if (/^(自然日|日历日|calendar ?days?)$/i.test(t)) params.mode = "自然日";
+    // 工作日, 按工作日, 按工作日计算 …; 自然日, 日历日, 按自然日计 …
+    const m = t.replace(/\s+/g, "").replace(/^按/, "").replace(/(计算|计)$/, "");
+    if (/^(工作日|working ?days?)$/i.test(m)) params.mode = "工作日";
+    else if (/^(自然日|日历日|calendar ?days?)$/i.test(m)) params.mode = "自然日";
     else bad("mode", mode, "工作日或自然日");
   }
   const bounds = [...params.cardBounds] as [number, number, number];

@@ -40,7 +40,7 @@ export const appealsSpec: TableSpec = {
     { key: "unit", header: "承办单位", synonyms: ["责任单位", "办理单位", "承办部门", "责任部门", "牵头单位", "交办单位"], required: true, type: "text" },
     { key: "leader", header: "包联领导", synonyms: ["联系领导", "包保领导", "包联县领导", "包联人", "帮扶领导", "包联责任人"], type: "text" },
     { key: "received", header: "受理日期", synonyms: ["受理时间", "登记日期", "收集日期", "交办日期", "提出日期", "反映日期"], required: true, type: "date" },
-    { key: "limit", header: "办理时限(工作日)", synonyms: ["办理时限", "时限", "办结时限", "时限(工作日)", "办理期限(工作日)", "承诺时限"], required: true, type: "number" },
+    { key: "limit", header: "办理时限(工作日)", synonyms: ["办理时限", "时限", "办结时限", "时限(工作日)", "办理期限(工作日)", "承诺时限", "时限要求", "办理时限要求"], required: true, type: "number" },
     { key: "closed", header: "办结日期", synonyms: ["办结时间", "完成日期", "办理完成日期", "结办日期", "办结"], required: true, type: "date" },
     { key: "satisfaction", header: "满意度", synonyms: ["满意度评价", "回访满意度", "评价结果", "企业评价", "满意度测评"], type: "text" },
     withSynonyms(sharedField("note"), ["办理情况"]),

@@ -161,6 +161,10 @@ describe("parameters, the 节假日 sheet and unknown years", () => {
   test("计时方式 = 自然日: calendar days", () => {
     const { result } = analyse(rows, "2023-10-20", { params: [["计时方式", "自然日"]] });
     expect([result.appeals[0].due, result.appeals[0].overdueDays, result.appeals[0].card]).toEqual([serial("2023-10-01"), 19, "红牌"]);
+    // written as staff write it: 按自然日计算 / 按工作日
+    expect(analyse(rows, "2023-10-20", { params: [["计时方式", "按自然日计算"]] }).result.appeals[0].due).toBe(serial("2023-10-01"));
+    const w = analyse(rows, "2023-10-20", { params: [["计时方式", "按工作日"]] });
+    expect([w.result.appeals[0].due, w.notes]).toEqual([serial("2023-10-09"), []]);
   });
 
   test("a 节假日 row overrides the official calendar (a local day off on Mon 10/9)", () => {
