@@ -9,11 +9,12 @@
  *    are candidates; a workbook with none says which kinds it does have.
  * 3. Candidates rank: complete header (no required column missing) > a preferred name
  *    (培育库, 亩均数据) > the month asked for, else the latest report month > more recognised
- *    columns > workbook order.
+ *    columns > workbook order. When every candidate with a month also states its year
+ *    (2023年10月 beside 2022年10月 and 2023年9月), the latest is by year, then month.
  * Only the first rows of a sheet are looked at for the choice; the winner is then read whole.
  */
 import { findHeader, HEADER_SCAN_ROWS, isReadError, missingRequired, readTable, SheetLike, Table, TableSpec } from "./read";
-import { resolveMonth } from "./month";
+import { sheetPeriod } from "./month";
 
 /** Whether a kind is among the wanted ones (by kind id: the same spec may be loaded twice). */
 const among = (specs: readonly TableSpec[], spec: TableSpec) => specs.some((s) => s === spec || s.kind === spec.kind);
@@ -67,20 +68,24 @@ export function rankSheets(sheets: readonly (SheetLike | null)[], wanted: readon
   const kinds = options.kinds ?? wanted;
   const exclude = new Set(options.exclude ?? []);
   const preferred = options.preferred ?? [];
-  const out: { sheet: SheetLike; fit: KindFit; month: number | null; order: number }[] = [];
+  const out: { sheet: SheetLike; fit: KindFit; month: number | null; year: number | null; order: number }[] = [];
   sheets.forEach((sheet, order) => {
     if (!sheet || exclude.has(sheet.name)) return;
     const kind = classifySheet(sheet, kinds);
     if (!kind || !among(wanted, kind.spec)) return;
     const t = readTable(head(sheet), kind.spec);
-    const month = isReadError(t) ? null : resolveMonth({ sheet, table: t })?.month ?? null;
-    out.push({ sheet, fit: kind, month, order });
+    const period = isReadError(t) ? null : sheetPeriod(sheet, t);
+    out.push({ sheet, fit: kind, month: period?.month ?? null, year: period?.year ?? null, order });
   });
   const want = options.month ?? null;
+  // years count only when every dated candidate states one (1月…10月 beside 2022年10月: months alone)
+  const byYear = out.every((x) => x.month === null || x.year !== null);
+  const year = (x: (typeof out)[number]) => (byYear ? x.year ?? 0 : 0);
   const rank = (x: (typeof out)[number]) => [
     x.fit.complete ? 0 : 1,
     preferred.includes(x.sheet.name.trim()) ? 0 : 1,
     want !== null ? (x.month === want ? 0 : 1) : 0,
+    -year(x),
     want === null ? -(x.month ?? 0) : 0,
     -x.fit.score,
     x.order,

@@ -103,8 +103,8 @@ export interface Rule<P = any> {
   reads: string[];
   /** Alternatively: run when at least one group of columns is fully present. */
   readsAny?: string[][];
-  /** Inputs besides the table the rule needs; without them it is not run. */
-  needs?: Need[];
+  /** Inputs besides the table the rule needs (or, as a function, needs for this table); without them it is not run. */
+  needs?: Need[] | ((ctx: RuleContext) => Need[]);
   /** The message of one finding, zh-CN first, English gloss second. */
   message(params: P, ctx: RuleContext): string;
   /** Report each problem through emit. */
@@ -229,7 +229,8 @@ export function validate(table: Table, ruleSet: RuleSet, options: ValidateOption
       skipped.push({ rule: rule.id, reason: `缺少成对的列（${groups}），未运行 (none of the column pairs ${groups} present; rule not run)` });
       return;
     }
-    const missingNeed = (rule.needs ?? []).find((need) => !has[need]);
+    const needs = typeof rule.needs === "function" ? rule.needs(ctx) : rule.needs ?? [];
+    const missingNeed = needs.find((need) => !has[need]);
     if (missingNeed) {
       skipped.push({ rule: rule.id, reason: NEED_REASON[missingNeed] });
       return;

@@ -23,6 +23,8 @@ export const DEFAULT_SALES_RATIO = { low: 0.7, high: 1.3 } as const;
 export const REGION_PARAM = "行政区划代码";
 export const SALES_RATIO_LOW_PARAM = "产销率下限";
 export const SALES_RATIO_HIGH_PARAM = "产销率上限";
+/** Both ends in one row: 产销率范围 | 0.7-1.3 (or 70%–130%, 70%~130%); the rows above win. */
+export const SALES_RATIO_RANGE_PARAM = "产销率范围";
 
 /** A sheet of the workbook read as a table of the kind, with its report period. */
 export interface PeriodTable {
@@ -134,17 +136,27 @@ export function readAuditParams(values: CellValue[][] | null | undefined): Audit
     if (isRegionCode(region.value)) out.region = textOf(region.value);
     else bad(REGION_PARAM, region, " 6 位数字（如 340722）");
   }
+  // 70 or 70% both mean 0.7 (a ratio above 10 is read as a percentage)
+  const asRatio = (v: CellValue): number | undefined => {
+    const p = parseNumber(v);
+    return p.kind === "number" && p.value > 0 ? (p.value > 10 ? p.value / 100 : p.value) : undefined;
+  };
   const ratio = (name: string): number | undefined => {
     const e = rows.get(name);
     if (!e) return undefined;
-    const p = parseNumber(e.value);
-    // 70 or 70% both mean 0.7 (a ratio above 10 is read as a percentage)
-    if (p.kind === "number" && p.value > 0) return p.value > 10 ? p.value / 100 : p.value;
-    bad(name, e, "正数（如 0.7 或 70%）");
-    return undefined;
+    const r = asRatio(e.value);
+    if (r === undefined) bad(name, e, "正数（如 0.7 或 70%）");
+    return r;
   };
-  const low = ratio(SALES_RATIO_LOW_PARAM);
-  const high = ratio(SALES_RATIO_HIGH_PARAM);
+  let range: number[] = [];
+  const r = rows.get(SALES_RATIO_RANGE_PARAM);
+  if (r) {
+    const ends = textOf(r.value).split(/\s*[-–—~～至到]\s*/).map(asRatio);
+    if (ends.length === 2 && ends.every((x) => x !== undefined)) range = ends as number[];
+    else bad(SALES_RATIO_RANGE_PARAM, r, "下限-上限（如 0.7-1.3 或 70%-130%）");
+  }
+  const low = ratio(SALES_RATIO_LOW_PARAM) ?? range[0];
+  const high = ratio(SALES_RATIO_HIGH_PARAM) ?? range[1];
   const next = { low: low ?? out.salesRatio.low, high: high ?? out.salesRatio.high };
   if (next.low < next.high) out.salesRatio = next;
   else out.warnings.push(`参数“${SALES_RATIO_LOW_PARAM}”应小于“${SALES_RATIO_HIGH_PARAM}”，已用默认 70%–130% (the low end must be below the high end; the default is used)`);

@@ -1,5 +1,6 @@
 import { RULE_SETS, validateSheet, isUnusable, SheetValidation, SheetOptions, readAuditParams, rateWrittenAs, monthlyRuleSet } from "../../../src/core/validate";
 import type { SheetLike } from "../../../src/core/table";
+import { rankTables } from "../../../src/core/table/kinds";
 import { AUDIT_HEADERS, auditBook, FixtureSheet, uscc } from "../../../scripts/make-validate-fixtures";
 
 function sheetOf(f: FixtureSheet): SheetLike {
@@ -150,7 +151,7 @@ describe("last month found by itself", () => {
     const v = check([table("2024年1月", "", 480, 500), table("2023年12月", "", 600, 6000)]);
     expect(v.result.previous?.sheet).toBe("2023年12月");
     expect(where(v)).toEqual([["M-MONTH-IDENTITY", "2024年1月!D2"]]);
-    expect(v.result.findings[0].message).toBe("1 月“本月工业总产值”480 应等于“1-本月工业总产值”500 (in January this month 480 equals the year to date 500)");
+    expect(v.result.findings[0].message).toBe("1 月“本月工业总产值”480 应等于“1-本月工业总产值”500 (in January this month 480 should equal the year to date 500)");
   });
 
   test("values are quoted as they stand in the cell, in the header's unit (千元), with 万元 in brackets", () => {
@@ -162,6 +163,34 @@ describe("last month found by itself", () => {
     ]);
   });
 
+  test("January with no last month: 本月 = 1-本月 is still checked; the rules that need last month are not run", () => {
+    const v = check([table("1月", "", 480, 500)]);
+    expect(v.result.previous).toBeNull();
+    expect(where(v)).toEqual([["M-MONTH-IDENTITY", "1月!D2"]]);
+    expect(v.result.skipped.map((s) => s.rule)).toEqual(expect.arrayContaining(["M-YTD-DECREASE", "M-NOT-REPORTED"]));
+    expect(v.result.skipped.map((s) => s.rule)).not.toContain("M-MONTH-IDENTITY");
+    expect(where(check([table("1月", "", 500, 500)]))).toEqual([]);
+    // a 月份 column saying 1 (sheet name says nothing) is January too
+    expect(where(check([table("本月", 1, 480, 500)]))).toEqual([["M-MONTH-IDENTITY", "本月!D2"]]);
+    // in October without last month the rule is not run, and says so
+    expect(check([table("10月", "", 480, 5000)]).result.skipped.map((s) => s.rule)).toContain("M-MONTH-IDENTITY");
+  });
+
+  test("to the precision written: whole numbers must agree exactly (5000 − 4500 = 500: 501 is a 提示)", () => {
+    const at = (m: number, ytd = 5000, before = 4500) => where(check([table("10月", "", m, ytd), table("9月", "", 450, before)]));
+    expect(at(500)).toEqual([]);
+    expect(at(501)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+    expect(at(499)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+    // 本月 written finer than the year to date: compared at the coarser (whole 万元): 500.4 rounds to 500
+    expect(at(500.4)).toEqual([]);
+    expect(at(500.6)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+    // two decimals throughout: 5000.25 − 4500.1 = 500.15 exactly
+    expect(at(500.15, 5000.25, 4500.1)).toEqual([]);
+    expect(at(500.16, 5000.25, 4500.1)).toEqual([["M-MONTH-IDENTITY", "10月!D2"]]);
+    // January, whole numbers: 499 vs 500 is a 提示
+    expect(where(check([table("1月", "", 499, 500)]))).toEqual([["M-MONTH-IDENTITY", "1月!D2"]]);
+  });
+
   test("the identity holds to the precision written", () => {
     // 1-本月 to one decimal: 5000.3 − 4500.1 = 500.2; 本月 written as 500.2 or 500 (integer) is right, 500.4 is not
     const at = (m: number) => where(check([table("10月", "", m, 5000.3), table("9月", "", 450, 4500.1)]));
@@ -171,7 +200,93 @@ describe("last month found by itself", () => {
   });
 });
 
+describe("上年同期 vs last year, to the precision written", () => {
+  const header = ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值"];
+  const code = uscc(7003);
+  const at = (stated: number, filed: number) =>
+    where(
+      check([
+        { name: "2023年10月", rows: [header, ["安徽旗山电子有限公司", code, 500, 5000, stated]] },
+        { name: "2022年10月", rows: [header, ["安徽旗山电子有限公司", code, 480, filed, 4000]] },
+      ]),
+    );
+  test("whole numbers must agree (4801 vs 4800 is a 提示); a figure written coarser is compared at its precision", () => {
+    expect(at(4800, 4800)).toEqual([]);
+    expect(at(4801, 4800)).toEqual([["M-LAST-YEAR", "2023年10月!E2"]]);
+    expect(at(4800, 4800.4)).toEqual([]);
+    expect(at(4800, 4800.6)).toEqual([["M-LAST-YEAR", "2023年10月!E2"]]);
+    expect(at(4800.4, 4800.5)).toEqual([["M-LAST-YEAR", "2023年10月!E2"]]);
+  });
+});
+
+describe("the checked sheet is the latest period, whatever the order of the sheets", () => {
+  const header = ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"];
+  const code = uscc(7004);
+  const sheet = (name: string): SheetLike => ({ name, startRow: 1, startCol: 1, values: [header, ["安徽旗山电子有限公司", code, 500, 5000]] });
+  const first = (...names: string[]) => rankTables(names.map(sheet), [monthlyRuleSet.spec])[0].sheet.name;
+  test("2022年10月, 2023年9月, 2023年10月 in that order: 2023年10月; 2023年12月 before 2024年1月: 2024年1月", () => {
+    expect(first("2022年10月", "2023年9月", "2023年10月")).toBe("2023年10月");
+    expect(first("2023年12月", "2024年1月")).toBe("2024年1月");
+    // sheets without a year: the latest month, as before
+    expect(first("9月", "10月", "8月")).toBe("10月");
+  });
+});
+
+describe("参数 and options", () => {
+  test("one 产销率范围 row gives both ends; the 下限/上限 rows win over it", () => {
+    expect(readAuditParams([["产销率范围", "0.8-1.2"]]).salesRatio).toEqual({ low: 0.8, high: 1.2 });
+    expect(readAuditParams([["产销率范围", "80%～120%"]]).salesRatio).toEqual({ low: 0.8, high: 1.2 });
+    expect(readAuditParams([["产销率范围", "0.8-1.2"], ["产销率上限", 1.5]]).salesRatio).toEqual({ low: 0.8, high: 1.5 });
+    const bad = readAuditParams([["产销率范围", "0.8"]]);
+    expect(bad.salesRatio).toEqual({ low: 0.7, high: 1.3 });
+    expect(bad.warnings).toEqual(["参数“产销率范围”(第 1 行) 的值“0.8”无效，应为下限-上限（如 0.7-1.3 或 70%-130%），未使用 (invalid value for 产销率范围; not used)"]);
+  });
+
+  test("产销率 exactly at 70% or 130% is in range; 69.99% is shown as 69.99%, not 70.0%", () => {
+    const header = [...AUDIT_HEADERS.slice(0, 4), "1-本月工业销售产值"];
+    const rows = [header, ["甲有限公司", uscc(7010), 500, 5000, 3500], ["乙有限公司", uscc(7011), 500, 5000, 6500], ["丙有限公司", uscc(7012), 500, 10000, 6999]];
+    const v = check([{ name: "10月", rows }]);
+    expect(where(v)).toEqual([["M-SALES-RATIO", "10月!E4"]]);
+    expect(v.result.findings[0].message).toBe(
+      "产销率 =“1-本月工业销售产值”6999 /“1-本月工业总产值”10000 = 69.99%，超出 70%–130%，请核实或在“说明”列说明 (sales-to-output ratio 69.99% is outside 70%–130%; check it or explain it in 说明)",
+    );
+  });
+
+  test("a region typed in full-width digits (３４０７２２) is 340722", () => {
+    const rows = [AUDIT_HEADERS.slice(0, 4), ["甲有限公司", uscc(7013, "91340722"), 500, 5000], ["乙有限公司", uscc(7014, "91340700"), 500, 5000]];
+    expect(where(check([{ name: "10月", rows }], { region: "３４０７２２" }))).toEqual([["M-USCC-REGION", "10月!B3"]]);
+  });
+});
+
 describe("RATE: a stated rate is right when rounded or truncated at its written precision", () => {
+  test("at two decimals and at none", () => {
+    // 1460/1466 = 99.5907…%: 99.59% both ways; 99.60% is neither
+    expect(rateWrittenAs(1460, 1466, 0.9959, 2)).toBe(true);
+    expect(rateWrittenAs(1460, 1466, 0.996, 2)).toBe(false);
+    expect(rateWrittenAs(1460, 1466, 0.9958, 2)).toBe(false);
+    // 2/3 = 66.666…%: 67% rounded, 66% truncated, 65% neither
+    expect(rateWrittenAs(2, 3, 0.67, 0)).toBe(true);
+    expect(rateWrittenAs(2, 3, 0.66, 0)).toBe(true);
+    expect(rateWrittenAs(2, 3, 0.65, 0)).toBe(false);
+    // exactly half way: 29/200 = 14.5% → 15% rounded (half up), 14% truncated
+    expect(rateWrittenAs(29, 200, 0.15, 0)).toBe(true);
+    expect(rateWrittenAs(29, 200, 0.14, 0)).toBe(true);
+    expect(rateWrittenAs(29, 200, 0.16, 0)).toBe(false);
+  });
+
+  test("a rate written as text (99.5%, 99.50%) claims the decimals it shows", () => {
+    const summary = (stated: string | number, header = "办结率"): FixtureSheet[] => [
+      { name: "10月", rows: [["收集问题数", "办结数", header], [1466, 1460, stated], [], AUDIT_HEADERS.slice(0, 4), ["安徽旗山电子有限公司", uscc(7002), 1, 1]] },
+    ];
+    expect(check(summary("99.5%")).result.findings).toEqual([]);
+    expect(check(summary("99.59%")).result.findings).toEqual([]);
+    expect(check(summary("99.50%")).result.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([["RATE", "C2", "warning"]]);
+    // a percent header: 99.5 under 办结率(%) is 99.5%
+    expect(check(summary(99.5, "办结率(%)")).result.findings).toEqual([]);
+    expect(check(summary(99.4, "办结率(%)")).result.findings.map((f) => f.severity)).toEqual(["warning"]);
+  });
+
+
   test("the seed's 1460/1466 stated 99.5% (truncated 99.59%) and 99.6% (rounded); 2999/3000 stated 99.9% or 100.0%", () => {
     expect(rateWrittenAs(1460, 1466, 0.995, 1)).toBe(true);
     expect(rateWrittenAs(1460, 1466, 0.996, 1)).toBe(true);

@@ -5,10 +5,11 @@
  * code, and 上年同期 = what was filed last year. Sources: docs/validation.md.
  */
 import { normalizeCode, usccKind, USCC_CHARSET } from "../../ids";
-import type { CellValue } from "../../num";
+import { CellValue, toHalfWidth } from "../../num";
 import { showInUnit, Table, TableRow } from "../../table";
 import type { Rule, RuleContext } from "../engine";
 import { DEFAULT_SALES_RATIO } from "../workbook";
+import { roundHalfUp } from "../../round";
 import { decimalsOf, fmt, normalizeName, pct } from "./common";
 
 const EPS = 1e-9;
@@ -62,13 +63,14 @@ function numberOf(row: TableRow, key: string): number | null {
 }
 
 /**
- * Whether `gap` (a − b, or a − b + c …) can be the rounding of the figures as written: each
- * figure written to d decimals is within half a unit of its true value, so the gap may reach the
- * sum of those half units (5000.3 − 4500.1 = 500.2 matches a 本月 written 500.2 or 500, not 500.4).
+ * Whether a figure equals what the other side of an identity gives, to the precision written:
+ * compared at the coarser of the two sides' decimals (the other side's own are those of its
+ * finest figure), within half a unit there. 5000 − 4500 = 500: 本月 500 is right, 501 is not;
+ * 5000.3 − 4500.1 = 500.2: 本月 500.2 or 500 (written as an integer) is right, 500.4 is not.
  */
-function withinRounding(gap: number, ...written: number[]): boolean {
-  const slack = written.reduce((s, v) => s + 0.5 * 10 ** -decimalsOf(v), 0);
-  return Math.abs(gap) <= slack + 1e-9 * Math.max(1, ...written.map(Math.abs));
+function agrees(figure: number, other: number, ...otherWritten: number[]): boolean {
+  const d = Math.min(decimalsOf(figure), Math.max(...otherWritten.map(decimalsOf)));
+  return Math.abs(figure - other) <= 0.5 * 10 ** -d + 1e-9 * Math.max(1, Math.abs(figure), Math.abs(other));
 }
 
 /** A row whose 说明 says the firm left the statistics (退规): not compared with last month. */
@@ -82,35 +84,41 @@ function firmLabel(row: TableRow): string {
   return name + code || `第 ${row.row} 行`;
 }
 
+/** Every row of the table is of January (the report month is 1). */
+function januaryOnly(ctx: RuleContext): boolean {
+  return ctx.table.rows.length > 0 && ctx.table.rows.every((r) => ctx.monthOf(r) === 1);
+}
+
 const monthIdentity: Rule<{ month: string; ytd: string; m: string; y: string; before: string; expected: string; prevSheet: string; prevRow: number; january: boolean }> = {
   id: "M-MONTH-IDENTITY",
   severity: "warning",
   title: "本月值不等于本年累计减上月累计",
   gloss: "this month differs from the year to date minus last month's",
   reads: ["outputMonth", "outputYtd"],
-  needs: ["previous"],
+  // in January the identity is 本月 = 1-本月: it needs no last month
+  needs: (ctx) => (januaryOnly(ctx) ? [] : ["previous"]),
   message: (p) =>
     p.january
-      ? `1 月“${p.month}”${p.m} 应等于“${p.ytd}”${p.y} (in January this month ${p.m} equals the year to date ${p.y})`
+      ? `1 月“${p.month}”${p.m} 应等于“${p.ytd}”${p.y} (in January this month ${p.m} should equal the year to date ${p.y})`
       : `“${p.month}”${p.m} 不等于“${p.ytd}”${p.y} 减上月累计 ${p.before}（“${p.prevSheet}”第 ${p.prevRow} 行）= ${p.expected}；如上月数据有修订，请在“说明”列说明 ` +
         `(this month ${p.m} differs from the year to date ${p.y} − last month's ${p.before} (${p.prevSheet} row ${p.prevRow}) = ${p.expected}; if last month was revised, explain it in 说明)`,
   check(ctx, emit) {
-    const prev = ctx.options.previous!;
-    const idx = firmIndex(prev);
+    const prev = ctx.options.previous;
+    const idx = prev ? firmIndex(prev) : null;
     for (const row of ctx.table.rows) {
       const m = ctx.num(row, "outputMonth");
       const y = ctx.num(row, "outputYtd");
       if (m === null || y === null || retiredRow(row)) continue;
-      const base = { month: ctx.header("outputMonth"), ytd: ctx.header("outputYtd"), m: ctx.shown("outputMonth", m), y: ctx.shown("outputYtd", y), prevSheet: prev.sheet };
+      const base = { month: ctx.header("outputMonth"), ytd: ctx.header("outputYtd"), m: ctx.shown("outputMonth", m), y: ctx.shown("outputYtd", y), prevSheet: prev?.sheet ?? "" };
       if (ctx.monthOf(row) === 1) {
-        if (!withinRounding(m - y, m, y)) emit({ row: row.row, key: "outputMonth" }, { ...base, before: "", expected: "", prevRow: 0, january: true });
+        if (!agrees(m, y, y)) emit({ row: row.row, key: "outputMonth" }, { ...base, before: "", expected: "", prevRow: 0, january: true });
         continue;
       }
-      const p = sameFirm(idx, row);
+      const p = prev && idx ? sameFirm(idx, row) : undefined;
       const before = p ? numberOf(p, "outputYtd") : null;
-      if (!p || before === null) continue;
+      if (!prev || !p || before === null) continue;
       const expected = Number((y - before).toPrecision(12));
-      if (!withinRounding(m - expected, m, y, before)) {
+      if (!agrees(m, expected, y, before)) {
         // shown in the unit of this month's column, as its cells are written
         emit({ row: row.row, key: "outputMonth" }, { ...base, before: shownIn(prev, "outputYtd", before), expected: ctx.shown("outputMonth", expected), prevRow: p.row, january: false });
       }
@@ -183,6 +191,13 @@ const exportGtSales: Rule<{ exp: string; sales: string; e: string; s: string }> 
   },
 };
 
+/** The ratio as a percent with as many decimals (1–4) as it takes to show it outside the range (69.99%, not 70.0%). */
+function ratioShown(p: { ratio: number; low: number; high: number }): string {
+  let d = 1;
+  while (d < 4 && roundHalfUp(p.ratio * 100, d) >= roundHalfUp(p.low * 100, d) && roundHalfUp(p.ratio * 100, d) <= roundHalfUp(p.high * 100, d)) d++;
+  return pct(p.ratio, d);
+}
+
 const salesRatio: Rule<{ sales: string; output: string; s: string; o: string; ratio: number; low: number; high: number }> = {
   id: "M-SALES-RATIO",
   severity: "warning",
@@ -190,8 +205,8 @@ const salesRatio: Rule<{ sales: string; output: string; s: string; o: string; ra
   gloss: "sales-to-output ratio out of range",
   reads: ["salesYtd", "outputYtd"],
   message: (p) =>
-    `产销率 =“${p.sales}”${p.s} /“${p.output}”${p.o} = ${pct(p.ratio)}，超出 ${pct(p.low, 0)}–${pct(p.high, 0)}，请核实或在“说明”列说明 ` +
-    `(sales-to-output ratio ${pct(p.ratio)} is outside ${pct(p.low, 0)}–${pct(p.high, 0)}; check it or explain it in 说明)`,
+    `产销率 =“${p.sales}”${p.s} /“${p.output}”${p.o} = ${ratioShown(p)}，超出 ${pct(p.low, 0)}–${pct(p.high, 0)}，请核实或在“说明”列说明 ` +
+    `(sales-to-output ratio ${ratioShown(p)} is outside ${pct(p.low, 0)}–${pct(p.high, 0)}; check it or explain it in 说明)`,
   check(ctx, emit) {
     const { low, high } = ctx.options.salesRatio ?? DEFAULT_SALES_RATIO;
     for (const row of ctx.table.rows) {
@@ -248,7 +263,7 @@ const codeRegion: Rule<{ code: string; found: string; region: string }> = {
     `统一社会信用代码“${p.code}”第 3–8 位为 ${p.found}，与本地行政区划代码 ${p.region} 不同：在外地登记，请核实是否属本地统计 ` +
     `(characters 3–8 are ${p.found}, not the local code ${p.region}: registered elsewhere)`,
   check(ctx, emit) {
-    const region = ctx.options.region!;
+    const region = toHalfWidth(ctx.options.region!).trim(); // ３４０７２２ typed in the pane is 340722
     for (const row of ctx.table.rows) {
       const c = wellFormedCode(row);
       if (c && c.slice(2, 8) !== region) emit({ row: row.row, key: "uscc" }, { code: written(row.raw.uscc), found: c.slice(2, 8), region });
@@ -285,7 +300,7 @@ const lastYear: Rule<{ header: string; now: string; filedHeader: string; filed: 
       for (const [a, b] of pairs) {
         const now = ctx.num(row, a);
         const filed = numberOf(p, b);
-        if (now === null || filed === null || withinRounding(now - filed, now, filed)) continue;
+        if (now === null || filed === null || agrees(now, filed, filed)) continue;
         emit({ row: row.row, key: a }, { header: ctx.header(a), now: ctx.shown(a, now), filedHeader: ly.columns[b].header, filed: shownIn(ly, b, filed), sheet: ly.sheet, row: p.row });
       }
     }
