@@ -26,19 +26,23 @@ export function readHolidays(sheet: SheetLike | null | undefined): HolidaysRead 
     return { overrides: [], notes: [`“${sheet.name}”工作表缺少“${t.missing.map((f) => f.header).join("”“")}”列，未读取 (the ${HOLIDAY_SHEET} sheet lacks a column; not read)`] };
   }
   const notes = t.issues.map((i) => `${sheet.name}!${i.address}“${i.header}”：${i.message}`);
-  const typed = Boolean(t.columns.type);
-  if (!typed && t.rows.length) {
+  // 类型 (放假/上班, 是否工作日 是/否), else 是否放假 (是 = a day off), else every listed date is a day off
+  const key = t.columns.type ? "type" : t.columns.off ? "off" : null;
+  if (!key && t.rows.length) {
     notes.push(`“${sheet.name}”工作表没有“类型”列，所列日期均按放假计 (the ${HOLIDAY_SHEET} sheet has no 类型 column: every date listed is a day off)`);
   }
   const overrides: DayOverride[] = [];
   for (const row of t.rows) {
     const d = row.values.date;
-    const typeText = row.values.type === null || row.values.type === undefined ? null : String(row.values.type);
-    const work = typed ? parseDayType(typeText) : false;
+    const raw = key ? row.values[key] : null;
+    const typeText = raw === null || raw === undefined ? null : String(raw);
+    const parsed = key ? parseDayType(typeText) : false;
+    const work = parsed === null ? null : key === "off" ? !parsed : parsed;
     if (typeof d !== "number") continue; // a bad date is already a note
     if (work === null) {
+      const header = t.columns[key!].header;
       notes.push(
-        `${sheet.name}!${t.address(row.row, "type")}“类型”为“${typeText ?? ""}”，应为“放假”或“上班”，此行未采用 (the type must be 放假 or 上班; row not used)`,
+        `${sheet.name}!${t.address(row.row, key!)}“${header}”为“${typeText ?? ""}”，应为“放假”或“上班”（或“是”“否”），此行未采用 (the type must be 放假 or 上班; row not used)`,
       );
       continue;
     }

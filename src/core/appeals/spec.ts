@@ -6,6 +6,7 @@
  *   编号 | 企业名称 | 统一社会信用代码 | 乡镇/园区 | 诉求类别 | 诉求内容 | 承办单位 | 包联领导 |
  *   受理日期 | 办理时限(工作日) | 办结日期 | 满意度 | 备注 [| 重办截止日期 | 回访日期]
  */
+import { toHalfWidth } from "../num";
 import { FieldSpec, sharedField, TableSpec } from "../table";
 
 export const APPEALS_SHEET = "诉求台账";
@@ -75,7 +76,9 @@ export const holidaySpec: TableSpec = {
   fields: [
     { key: "date", header: "日期", synonyms: ["日期(年月日)", "放假日期", "调整日期", "节假日日期"], required: true, type: "date" },
     // optional: a sheet listing dates only lists days off
-    { key: "type", header: "类型", synonyms: ["放假/上班", "上班/放假", "休息/上班", "上班/休息", "是否上班", "是否工作日", "日期类型", "放假安排", "安排", "性质", "休/班", "班/休"], type: "text" },
+    { key: "type", header: "类型", synonyms: ["放假/上班", "上班/放假", "休息/上班", "上班/休息", "是否上班", "是否工作日", "日期类型", "放假安排", "安排", "性质", "休/班", "班/休", "状态"], type: "text" },
+    // the same question asked the other way round: 是 = a day off
+    { key: "off", header: "是否放假", synonyms: ["是否休息", "是否节假日", "是否休假", "是否休息日"], type: "text" },
     { key: "name", header: "说明", synonyms: ["名称", "节日", "节假日名称", "备注"], type: "text" },
   ],
 };
@@ -86,8 +89,8 @@ export const DAY_TYPES = ["放假", "上班"] as const;
 /** A 类型 cell → true (a working day), false (a day off), null (not understood). */
 export function parseDayType(raw: string | null): boolean | null {
   if (raw === null) return null;
-  const t = raw.replace(/\s+/g, "");
-  if (/^(上班|班|工作日|调休上班|补班|补休上班|正常上班|是)$/.test(t)) return true;
-  if (/^(放假|休|休息|休息日|节假日|假日|假|法定节假日|调休|调休放假|否)$/.test(t)) return false;
+  const t = toHalfWidth(raw).replace(/\s+/g, "").replace(/[()（）]/g, "").toLowerCase();
+  if (/^(上班|班|工作|工作日|调休上班|上班调休|补班|补班日|调班|补休上班|正常上班|是|workday|working|work|workingday)$/.test(t)) return true;
+  if (/^(放假|休|休息|休息日|休假|节假日|假日|假期|假|公休|法定节假日|法定假日|调休|调休放假|放假调休|否|holiday|off|dayoff)$/.test(t)) return false;
   return null;
 }

@@ -56,6 +56,9 @@ describe("the issue's example register, as of 2023-10-20", () => {
       { category: "用工招工", total: 3, recurring: true },
     ]);
     expect(r.byCategory[0].firms).toEqual(["甲公司", "乙公司"]);
+    // the 参数 row 一类问题 = 2: 用地用房 (2 appeals) is recurring too
+    const two = analyse(october, "2023-10-20", { params: [["一类问题", 2]] });
+    expect(two.result.byCategory.map((c) => c.recurring)).toEqual([true, true, true]);
   });
 
   test("per town and per leader, blanks grouped as （未填）", () => {
@@ -185,6 +188,15 @@ describe("parameters, the 节假日 sheet and unknown years", () => {
     const b = analyse(rows, "2023-10-20", { holidays: listed });
     expect([b.result.appeals[0].due, b.result.appeals[0].overdueDays]).toEqual([serial("2023-10-10"), 8]);
     expect(b.notes.join("\n")).toContain("没有“类型”列");
+    // asked the other way round: 是否放假 是 = a day off, 否 = a working day
+    const offAsked = [["日期", "是否放假"], ["2023-10-09", "是"], ["2023-10-14", "否"]];
+    const c = analyse(rows, "2023-10-20", { holidays: offAsked });
+    expect([c.result.appeals[0].due, c.result.appeals[0].overdueDays, c.notes]).toEqual([serial("2023-10-10"), 9, []]);
+    // 休 / 班 and the English words
+    for (const [off, on] of [["休", "班"], ["holiday", "workday"], ["法定假日", "补班"]]) {
+      const d = analyse(rows, "2023-10-20", { holidays: [["日期", "类型"], ["2023-10-09", off], ["2023-10-14", on]] });
+      expect([off, d.result.appeals[0].overdueDays, d.notes]).toEqual([off, 9, []]);
+    }
   });
 
   test("a 节假日 row it cannot read is a note naming the cell and the value", () => {
