@@ -16,11 +16,20 @@ const CHOICE_COLUMNS: Array<[string, (raw: CellValue) => boolean, string]> = [
   ["override", (x) => parseGrade(x) !== null, "A、B、C 或 D"],
 ];
 
-/** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
-export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {
+/**
+ * The land read from the table, in 亩: a header naming its unit was converted by the table
+ * reader; a header naming none follows the 参数 row 用地面积单位 (亩 | 平方米). Used by the
+ * evaluation and by validation's A-SCOPE, so both measure the same land.
+ */
+export function landToMu(table: Table, params: AcreParams): (land: number) => number {
   const landCol = table.columns.land;
   const landHasUnit = landCol ? normalizeHeader(landCol.header).unit !== "" : true;
-  const convertLand = !landHasUnit && params.landUnit === "平方米";
+  return !landHasUnit && params.landUnit === "平方米" ? (land) => convertUnit(land, "平方米", "亩") : (land) => land;
+}
+
+/** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
+export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {
+  const toMu = landToMu(table, params);
   const invalidByRow = new Map<number, Partial<Record<DataKey, string>>>();
   for (const issue of table.issues) {
     if (!(DATA_KEYS as string[]).includes(issue.key)) continue;
@@ -50,7 +59,7 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
       name: t("name"),
       uscc: t("uscc"),
       scale: t("scale"),
-      land: land !== null && convertLand ? convertUnit(land, "平方米", "亩") : land,
+      land: land !== null ? toMu(land) : land,
       tax: n("tax"),
       revenue: n("revenue"),
       valueAdded: n("valueAdded"),

@@ -84,6 +84,20 @@ describe("the 规下 minimum land is the evaluation's parameter", () => {
     if ("error" in run) throw new Error(run.error);
     expect(run.evaluation.firms.map((f) => f.scopeCode)).toEqual(["belowMinLand", "belowMinLand"]);
   });
+  test("参数 用地面积单位 = 平方米 under a header without unit: 1500 ㎡ = 2.25 亩 is outside, 4000 ㎡ = 6 亩 is in — as the evaluation", () => {
+    const M = H.map((h) => (h === "用地面积(亩)" ? "用地面积" : h));
+    const rows = [
+      ["小", usccOf(1), "规下", 1500, 40, 500],
+      ["大", usccOf(2), "规下", 4000, 40, 500],
+    ];
+    const params = [["参数", "值"], ["用地面积单位", "平方米"]];
+    const fs = findings(M, rows, params).filter((f) => f.rule === "A-SCOPE");
+    expect(fs.map((f) => f.cell)).toEqual(["D2"]);
+    expect(fs[0].message).toMatch(/^规下企业用地 1500 平方米（2\.25 亩），不足 3 亩/);
+    const run = runAcre({ data: sheet(M, rows), params });
+    if ("error" in run) throw new Error(run.error);
+    expect(run.evaluation.firms.map((f) => f.inScope)).toEqual([false, true]);
+  });
   test("a 经开区 firm is not reported, whatever its land", () => {
     const zone = [...H, "是否经开区"];
     const fs = findings(zone, [

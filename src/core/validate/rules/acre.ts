@@ -7,6 +7,7 @@
 import type { CellValue } from "../../num";
 import { parseGrade } from "../../acre/compare";
 import { readParams } from "../../acre/params";
+import { landToMu } from "../../acre/fromTable";
 import { acreSpec, parseScale, parseYes, Scale } from "../../acre/spec";
 import type { TableRow } from "../../table";
 import type { Rule, RuleContext, RuleSet } from "../engine";
@@ -19,9 +20,9 @@ const NUMBER_KEYS = acreSpec.fields.filter((f) => f.type === "number").map((f) =
 /** Numbers that must not be negative (A-NEG); 实缴税金 may be (negativeAllowed: a 提示, A-TAX-NEG). */
 const NON_NEGATIVE_KEYS = acreSpec.fields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key);
 
-/** The minimum land of the evaluation: the 参数 sheet's 规下企业用地下限(亩) when given, else the default. */
-function minLand(ctx: RuleContext): number {
-  return readParams(ctx.options.paramSheet ?? null).params.minLandBelowScale;
+/** The evaluation's parameters: the 参数 sheet's rows when given, else the defaults. */
+function evaluationParams(ctx: RuleContext) {
+  return readParams(ctx.options.paramSheet ?? null).params;
 }
 const scaleOf = (row: TableRow): Scale | null => parseScale(row.raw.scale);
 
@@ -55,19 +56,23 @@ const land: Rule<{ header: string; value: number }> = {
   },
 };
 
-const scope: Rule<{ value: number; min: number }> = {
+const scope: Rule<{ value: number; min: number; typed: number }> = {
   id: "A-SCOPE",
   severity: "warning",
   title: "规下企业用地不足参评下限，不在评价范围",
   gloss: "below-scale firm under the minimum land: outside the evaluation",
   reads: ["land", "scale"],
   message: (p) =>
-    `规下企业用地 ${fmt(p.value)} 亩，不足 ${fmt(p.min)} 亩，不在评价范围，请核实或移出 (below-scale firm with ${fmt(p.value)} 亩 < ${fmt(p.min)} 亩 is outside the evaluation; verify or remove it)`,
+    `规下企业用地 ${p.typed !== p.value ? `${fmt(p.typed)} 平方米（${fmt(p.value)} 亩）` : `${fmt(p.value)} 亩`}，不足 ${fmt(p.min)} 亩，不在评价范围，请核实或移出 (below-scale firm with ${fmt(p.value)} 亩 < ${fmt(p.min)} 亩 is outside the evaluation; verify or remove it)`,
   check(ctx, emit) {
-    const min = minLand(ctx);
+    // the evaluation's 规下企业用地下限(亩), on the land in 亩 as the evaluation reads it (用地面积单位)
+    const params = evaluationParams(ctx);
+    const min = params.minLandBelowScale;
+    const toMu = landToMu(ctx.table, params);
     for (const row of ctx.table.rows) {
-      const v = ctx.num(row, "land");
-      if (v !== null && v > 0 && v < min && scaleOf(row) === "规下" && parseYes(row.raw.inZone) !== true) emit({ row: row.row, key: "land" }, { value: v, min });
+      const typed = ctx.num(row, "land");
+      const v = typed === null ? null : toMu(typed);
+      if (v !== null && v > 0 && v < min && scaleOf(row) === "规下" && parseYes(row.raw.inZone) !== true) emit({ row: row.row, key: "land" }, { value: v, min, typed: typed! });
     }
   },
 };
@@ -84,7 +89,7 @@ const negativeTax: Rule<{ header: string; value: number; refund: number | null }
       : `“${p.header}”为负数（${ctx.shown("tax", p.value)}），常见于增值税留抵退税后；企业仍参评，税收类指标按 0 分计，汇总按实际数，请核实 (negative tax ${ctx.shown("tax", p.value)}, common after VAT-credit refunds: the firm stays in scope, its tax indicators score 0, the aggregates use it as reported; please verify)`,
   check(ctx, emit) {
     // 税收口径 of the evaluation (参数 sheet): with 加回留抵退税 the refund is added before scoring
-    const addRefund = readParams(ctx.options.paramSheet ?? null).params.taxBasis === "addRefund" && !!ctx.table.columns.vatRefund;
+    const addRefund = evaluationParams(ctx).taxBasis === "addRefund" && !!ctx.table.columns.vatRefund;
     for (const row of ctx.table.rows) {
       const v = ctx.num(row, "tax");
       if (v !== null && v < 0) emit({ row: row.row, key: "tax" }, { header: ctx.header("tax"), value: v, refund: addRefund ? (ctx.num(row, "vatRefund") ?? 0) : null });
