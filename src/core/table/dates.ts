@@ -105,6 +105,12 @@ export function parseDate(raw: unknown): ParsedDate {
     if (ym && Number(ym[1]) >= 1990 && Number(ym[1]) <= 2100 && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) {
       return { kind: "date", serial: dateToExcelSerial(Number(ym[1]), Number(ym[2]), 1), precision: "month" };
     }
+    if (raw > LAST_DATE_SERIAL) {
+      // beyond Excel's last date: 20230928 typed without separators (Excel stores it as a number)
+      const c = COMPACT.exec(String(raw));
+      if (c && valid(Number(c[1]), Number(c[2]), Number(c[3]))) return { kind: "date", serial: dateToExcelSerial(Number(c[1]), Number(c[2]), Number(c[3])), precision: "day" };
+      return { kind: "invalid", message: `${raw} 不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)` };
+    }
     return { kind: "date", serial: Math.floor(raw), precision: "day" };
   }
   const text = toHalfWidth(String(raw)).trim();

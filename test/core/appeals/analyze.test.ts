@@ -235,6 +235,20 @@ describe("parameters, the 节假日 sheet and unknown years", () => {
 });
 
 describe("dates as registers exported from a system write them", () => {
+  test("a date typed as the number 20230928 (Excel keeps it a number) is that day; a number past 9999-12-31 is no date", () => {
+    const { result, notes } = analyse(
+      [
+        { id: "1", received: 20230928, limit: 3 },
+        { id: "2", received: 20231332, limit: 3 },
+      ],
+      "2023-10-20",
+    );
+    expect([result.appeals[0].due, result.appeals[0].card]).toEqual([serial("2023-10-09"), "黄牌"]);
+    expect(result.appeals[1].due).toBeNull();
+    expect(result.notes.join("\n")).toContain("20231332");
+    expect(notes).toEqual([]);
+  });
+
   test("a time of day after the date is dropped; Excel dates with a time fraction count as their day", () => {
     const { result, table } = analyse(
       [
