@@ -8,7 +8,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import type { Report } from "../core/report/compose";
+import { Report, SOURCE_HEADER, sourceRow } from "../core/report/compose";
 
 const TITLE_FONT = "方正小标宋简体";
 const HEADING_FONT = "黑体";
@@ -23,7 +23,7 @@ const run = (text: string, font: string, size: number, bold = false) => new Text
 function cell(text: string, header = false): TableCell {
   return new TableCell({
     children: [new Paragraph({ children: [run(text, header ? HEADING_FONT : BODY_FONT, SIZE.table)] })],
-    width: { size: 33, type: WidthType.PERCENTAGE },
+    width: { size: 25, type: WidthType.PERCENTAGE },
   });
 }
 
@@ -44,8 +44,8 @@ export async function reportDocx(report: Report, date: string): Promise<Uint8Arr
         width: { size: 100, type: WidthType.PERCENTAGE },
         borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
         rows: [
-          new TableRow({ tableHeader: true, children: ["内容", "工作表", "月份或截至日期"].map((h) => cell(h, true)) }),
-          ...report.sources.map((s) => new TableRow({ children: [cell(s.part), cell(s.sheet), cell(s.period)] })),
+          new TableRow({ tableHeader: true, children: SOURCE_HEADER.map((h) => cell(h, true)) }),
+          ...report.sources.map((s) => new TableRow({ children: sourceRow(s).map((x) => cell(x)) })),
         ],
       }),
     );
@@ -58,6 +58,8 @@ export async function reportDocx(report: Report, date: string): Promise<Uint8Arr
   });
   return fixDates(await Packer.toBuffer(doc), date);
 }
+
+const CONTENT_TYPES = "[Content_Types].xml";
 
 /** Replace the clock's time in docProps/core.xml and in the zip entries with `date`. */
 function fixDates(docx: Uint8Array, date: string): Uint8Array {
@@ -72,5 +74,7 @@ function fixDates(docx: Uint8Array, date: string): Uint8Array {
   }
   const [y, m, d] = when.split("-").map(Number);
   const mtime = new Date(y!, m! - 1, d!, 12, 0, 0);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]])));
+  // [Content_Types].xml first, as Word writes it (some readers look for it there).
+  const names = Object.keys(files).sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
+  return zipSync(Object.fromEntries(names.map((name) => [name, [files[name]!, { mtime }]])));
 }

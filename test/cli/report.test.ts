@@ -32,8 +32,15 @@ test("writes the Word document, prints the same text, and leaves the input untou
   const body = paras[paras.indexOf("一、工业经济运行") + 1]!;
   expect(r.out).toContain(body);
   expect(body).toMatch(/^1至10月份，规上工业总产值实现\d+\.\d{2}亿元，同比增长\d+\.\d%/);
-  // The sources table: sheet names as rows.
-  expect(paras).toEqual(expect.arrayContaining(["10月", "培育库", "亩均数据"]));
+  // The sources table closes the document: part, sheet, month, as-of date in each row.
+  const table = paras.slice(paras.lastIndexOf("数据来源") + 1);
+  expect(table).toEqual(["内容", "工作表", "月份", "截至日期",
+    "工业经济运行", "10月", "1-10月", "2023-11-05",
+    "目标任务", "目标", "1-10月", "2023-11-05",
+    "小升规与培育库", "培育库", "1-10月", "2023-11-05",
+    "亩均效益评价", "亩均数据", "—", "2023-11-05"]);
+  // [Content_Types].xml is the package's first entry, as Word writes it.
+  expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(out))))[0]).toBe("[Content_Types].xml");
   // The document's date is the as-of date, not the clock.
   const core = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(out)))["docProps/core.xml"]!);
   expect(core).toContain("2023-11-05T00:00:00Z");
@@ -59,6 +66,7 @@ test("never overwrites without --force; --json prints sentences with their figur
   expect(j.code).toBe(0);
   const doc = JSON.parse(j.out);
   expect(doc.file).toBeNull();
+  expect(doc.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(doc.sections.map((s: { id: string }) => s.id)).toEqual(["economy", "pool", "acre", "warnings"]);
   const acre = doc.sections.find((s: { id: string }) => s.id === "acre");
   expect(acre.sentences[0].figures).toEqual({ firms: 221, aboveScale: 103, belowScale: 118 });
@@ -70,6 +78,10 @@ test("unusable input exits 2 with a message: no data to report, a bad month, a n
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/^jx report: 工作簿中没有可写入分析材料的数据/);
   expect((await jx("report", SAMPLE, "--month", "13")).code).toBe(2);
+  // A date that does not exist is refused (as jx appeals refuses it), not read as "no appeals".
+  const feb30 = await jx("report", SAMPLE, "--json", "--as-of", "2023-02-30");
+  expect(feb30.code).toBe(2);
+  expect(feb30.err).toMatch(/--as-of.*2023-02-30/);
   const bad = await jx("report", SAMPLE, "--out", tmp("x.txt"));
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/\.docx/);

@@ -221,6 +221,21 @@ describe("生成分析材料 in the 运行监测 tab", () => {
     expect(String(cell(port, "分析材料", "A4"))).toMatch(/^1至10月份，规上工业总产值实现5\.33亿元，同比增长10\.2%/);
     expect(screen.getByTestId("status").textContent).toMatch(/已写入“分析材料”/);
   });
+
+  test("drafts from the report sheet chosen in the tab (9月: 48 000 万元 = 4.80 亿元)", async () => {
+    (URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = () => "blob:report";
+    (URL as unknown as { revokeObjectURL: (u: string) => void }).revokeObjectURL = () => {};
+    const port = await countyPort();
+    mount(port);
+    await screen.findByTestId("output-ytd");
+    fireEvent.change(screen.getByRole("combobox", { name: /report sheet/ }), { target: { value: "9月" } });
+    await waitFor(() => expect(screen.getByTestId("month-line").textContent).toMatch(/^9月/));
+    expect(screen.getByTestId("output-ytd").textContent).toContain("48,000");
+    await press(/生成分析材料/);
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toMatch(/分析材料/), { timeout: 8000 });
+    expect(cell(port, "分析材料", "A1")).toBe("1至9月份工业经济运行分析材料");
+    expect(String(cell(port, "分析材料", "A4"))).toMatch(/^1至9月份，规上工业总产值实现4\.80亿元/);
+  });
 });
 
 describe("运行监测 charts", () => {

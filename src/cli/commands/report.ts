@@ -43,13 +43,13 @@ export function register(program: Command, ctx: CliContext): void {
         month = n;
       }
       const asOf = opts.asOf ?? todayIso();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) return fail(`--as-of 应为 YYYY-MM-DD 日期，而不是“${opts.asOf}” (--as-of must be a date YYYY-MM-DD)`);
+      if (isoDateSerial(asOf) === null) return fail(`--as-of 应为 YYYY-MM-DD 日期，而不是“${opts.asOf}” (--as-of must be a date YYYY-MM-DD)`);
 
       const opened = await openWorkbookFile(file);
       if ("error" in opened) return fail(opened.error);
       const names = await opened.port.listSheets();
       const sheets = (await opened.port.readSheets(names)).filter((s): s is NonNullable<typeof s> => s !== null);
-      const { input, notes } = gatherReport(sheets, { month, appealsAsOf: isoDateSerial(asOf) });
+      const { input, notes } = gatherReport(sheets, { month, asOf });
       const report = composeReport(input);
       if (!report.sections.some((s) => s.id !== "warnings")) {
         return fail(`工作簿中没有可写入分析材料的数据（月报、培育库、亩均数据、诉求台账） (nothing to report: no monthly report, pool, per-mu data or appeals register)${notes.length ? `；${notes.join("；")}` : ""}`);
@@ -70,6 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
           JSON.stringify({
             title: report.title,
             month: report.month,
+            asOf: report.asOf,
             sections: report.sections.map((s) => ({ id: s.id, heading: s.heading, text: s.sentences.map((x) => x.text).join(""), sentences: s.sentences })),
             sources: report.sources,
             file: written,

@@ -8,7 +8,10 @@ import type { AppealsJson } from "../appeals/report";
 import type { MonitorParams, MonitorResult, RuleId, TargetProgress } from "../monitor/types";
 import { RULES } from "../monitor/types";
 import { roundHalfUp } from "../round";
-import { amount, growth, indicator, pct, pctTruncated, points, yi } from "./format";
+import { rateText } from "../appeals/analyze";
+import { targetKeyOf } from "../monitor/targets";
+import { amount, growth, indicator, pct, points, yi } from "./format";
+import { DEFAULT_TOP1_SHARE } from "./params";
 import type { poolJson } from "../pool/json";
 import type { AcreJson } from "../acre/result";
 
@@ -18,14 +21,21 @@ export type PoolDoc = ReturnType<typeof poolJson>;
 /** The `jx acre --json` document (the parts this report reads). */
 export type AcreDoc = Pick<AcreJson, "aggregates" | "grades" | "firms">;
 
-export type AppealsDoc = Pick<AppealsJson, "asOf" | "total" | "closed" | "closureRate" | "open" | "returned" | "cards" | "satisfaction">;
+export type AppealsDoc = Pick<AppealsJson, "asOf" | "total" | "closed" | "closureRate" | "open" | "returned" | "cards" | "satisfaction"> & {
+  /** 参数 办结率小数位数: the decimals the appeals tab writes its rates with (truncated); default 1. */
+  rateDecimals?: number;
+};
 
-/** Where a section's figures come from: shown in the document's closing table. */
+/** Where a section's figures come from: shown in the document's closing table (sheet, month, as-of date). */
 export interface Source {
   part: string;
   sheet: string;
-  /** 月份 / 截至日期 as the reader should see it (e.g. "1-10月", "2023-10-20"). */
+  /** The period as the reader should see it (e.g. "1-10月", "年度目标", "截至2023-10-20"). */
   period: string;
+  /** The report month the figures are for (null for data without a month: 亩均, 诉求). */
+  month: number | null;
+  /** The as-of date (YYYY-MM-DD) the report was drafted at; null when none was given. */
+  asOf: string | null;
 }
 
 export interface ReportInput {
@@ -34,6 +44,8 @@ export interface ReportInput {
   acre: AcreDoc | null;
   appeals: AppealsDoc | null;
   sources: Source[];
+  /** The as-of date (YYYY-MM-DD) of the report. */
+  asOf?: string | null;
   /** 参数: the top firm's share from which "主要依靠X一家带动" is written (default 0.3). */
   top1Share?: number;
 }
@@ -55,16 +67,17 @@ export interface Section {
 export interface Report {
   title: string;
   month: number | null;
+  /** The as-of date (YYYY-MM-DD): the document's date and the sources table's 截至日期. */
+  asOf: string | null;
   sections: Section[];
   sources: Source[];
 }
 
-export const DEFAULT_TOP1_SHARE = 0.3;
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const COUNT_UNITS = new Set(["户", "个", "家", "人", "项"]);
-/** The 目标 row that the pool section reports (one figure, one place). */
-const NET_TARGET = /净增.*规上|规上.*净增|新增规上/;
+/** The 目标 row the pool part reports when the workbook has a pool (one figure, said once). */
+const isNetTarget = (x: TargetProgress) => targetKeyOf(x.name) === "netNewFirms";
 const say = (text: string, figures: Sentence["figures"] = {}): Sentence => ({ text, figures });
 
 /** "1至10月份" (the seed's wording); "1月份" for January. */
@@ -78,17 +91,20 @@ export function composeReport(input: ReportInput): Report {
   const add = (id: SectionId, title: string, sentences: Sentence[]) => {
     if (sentences.length) sections.push({ id, heading: `${NUMERALS[sections.length]}、${title}`, sentences });
   };
-  if (input.monitor) add("economy", "工业经济运行", economy(input.monitor, input.top1Share ?? DEFAULT_TOP1_SHARE));
+  // 净增规上 is the pool part's figure; without a pool it stays with the other targets.
+  const saidInPool = input.pool !== null;
+  if (input.monitor) add("economy", "工业经济运行", economy(input.monitor, input.top1Share ?? DEFAULT_TOP1_SHARE, saidInPool));
   if (input.pool) add("pool", "小升规与培育库", pool(input.pool));
   if (input.acre) add("acre", "亩均效益评价", acre(input.acre));
   if (input.appeals) add("appeals", "企业诉求", appeals(input.appeals));
   // A report of the monthly figures alone is one part: its warnings close that part.
-  const alarms = warnings(input.monitor, input.pool);
+  const alarms = warnings(input.monitor, input.pool, saidInPool);
   if (sections.length === 1 && sections[0]!.id === "economy") sections[0]!.sentences.push(...alarms);
   else add("warnings", "预警与问题", alarms);
   return {
     title: month ? `${periodWords(month)}工业经济运行分析材料` : "工业经济运行分析材料",
     month,
+    asOf: input.asOf ?? input.appeals?.asOf ?? null,
     sections,
     sources: input.sources,
   };
@@ -96,11 +112,11 @@ export function composeReport(input: ReportInput): Report {
 
 // ------------------------------------------------------------------------ 1. 工业经济运行
 
-function economy(r: MonitorResult, top1Share: number): Sentence[] {
+function economy(r: MonitorResult, top1Share: number, netSaidInPool: boolean): Sentence[] {
   const t = r.totals;
   const out: Sentence[] = [];
   // The output target, when there is one, is said in the same sentence as the output.
-  const outTarget = r.targets.find((x) => x.kind === "总量" && /工业总产值/.test(x.name) && x.rate !== null);
+  const outTarget = r.targets.find((x) => x.kind === "总量" && targetKeyOf(x.name) === "output" && x.rate !== null);
   out.push(
     say(`${periodWords(r.month)}，规上工业总产值实现${yi(t.outputYtd)}亿元${t.growth === null ? "" : `，${growth(t.growth)}`}${outTarget ? `，${ofTarget(outTarget)}` : ""}。`, {
       outputYtd: t.outputYtd,
@@ -111,7 +127,7 @@ function economy(r: MonitorResult, top1Share: number): Sentence[] {
     }),
   );
   // Value added: the official growth is at comparable prices, so only a typed 增速 is stated.
-  const vaTarget = r.targets.find((x) => x.kind === "增速" && /增加值/.test(x.name) && x.source === "sheet" && x.actual !== null);
+  const vaTarget = r.targets.find((x) => x.kind === "增速" && targetKeyOf(x.name) === "valueAddedGrowth" && x.source === "sheet" && x.actual !== null);
   if (t.valueAddedYtd > 0 || vaTarget) {
     const parts: string[] = [];
     if (t.valueAddedYtd > 0) parts.push(`规上工业增加值实现${yi(t.valueAddedYtd)}亿元`);
@@ -119,7 +135,7 @@ function economy(r: MonitorResult, top1Share: number): Sentence[] {
     out.push(say(`${parts.join("，")}。`, { valueAddedYtd: t.valueAddedYtd, valueAddedGrowth: vaTarget?.actual ?? null }));
   }
   for (const x of r.targets) {
-    if (x.actual === null || x === outTarget || NET_TARGET.test(x.name)) continue;
+    if (x.actual === null || x === outTarget || (netSaidInPool && isNetTarget(x))) continue;
     if (x.kind === "总量" && x.rate !== null) {
       const done = COUNT_UNITS.has(x.unit) ? `${x.actual}${x.unit}` : amount(x.actual);
       out.push(say(`${x.name}完成${done}，${ofTarget(x)}。`, { name: x.name, actual: x.actual, target: x.target, rate: x.rate, gap: x.gap }));
@@ -158,11 +174,11 @@ function pool(p: PoolDoc): Sentence[] {
   out.push(say(`培育库共有企业${total}户${detail.length ? `，其中：${detail.join("；")}` : ""}。`, { total, ...s.byTier, ...s.byStatus }));
 
   const atRisk = p.firms.filter((f) => f.atRisk).length;
-  const parts: string[] = [];
-  if (s.reached !== undefined) parts.push(`已达规模标准${s.reached}家`);
-  parts.push(`预计年内可达规模标准${s.projectedToCross}家`);
-  parts.push(`${atRisk}家预计达不到规模标准`);
-  out.push(say(`拟进规培育企业中，${parts.join("，")}。`, { reached: s.reached ?? null, projectedToCross: s.projectedToCross, atRisk }));
+  // projectedToCross counts the firms that have already reached the line too: said so.
+  const reached = s.reached ? `（其中已达规模标准${s.reached}家）` : "";
+  out.push(
+    say(`拟进规培育企业中，预计年内可达规模标准${s.projectedToCross}家${reached}，${atRisk}家预计达不到规模标准。`, { reached: s.reached ?? null, projectedToCross: s.projectedToCross, atRisk }),
+  );
   if (s.lastYearAbove) out.push(say(`上年营业收入已达规模标准的企业${s.lastYearAbove}家，应及时申报入规。`, { lastYearAbove: s.lastYearAbove }));
   return out;
 }
@@ -209,7 +225,9 @@ function acre(a: AcreDoc): Sentence[] {
 
 function appeals(q: AppealsDoc): Sentence[] {
   const out: Sentence[] = [];
-  const rate = q.closureRate === null ? "" : `，办结率${pctTruncated(q.closureRate)}`;
+  // Rates as the appeals tab writes them: truncated at 参数 办结率小数位数 (1460/1466 → 99.5%).
+  const d = q.rateDecimals ?? 1;
+  const rate = q.closureRate === null ? "" : `，办结率${rateText(q.closureRate, d)}`;
   out.push(say(`截至${dateWords(q.asOf)}，收集企业问题${q.total}个，办结${q.closed}个${rate}。`, { total: q.total, closed: q.closed, closureRate: q.closureRate }));
   const carded = q.cards.蓝牌 + q.cards.黄牌 + q.cards.红牌;
   if (q.open > 0) {
@@ -218,7 +236,7 @@ function appeals(q: AppealsDoc): Sentence[] {
   }
   if (q.returned > 0) out.push(say(`因企业不满意退回重办${q.returned}个。`, { returned: q.returned }));
   if (q.satisfaction.surveyed > 0 && q.satisfaction.rate !== null) {
-    out.push(say(`回访测评${q.satisfaction.surveyed}个，满意率${pct(q.satisfaction.rate)}。`, { surveyed: q.satisfaction.surveyed, satisfactionRate: q.satisfaction.rate }));
+    out.push(say(`回访测评${q.satisfaction.surveyed}个，满意率${rateText(q.satisfaction.rate, d)}。`, { surveyed: q.satisfaction.surveyed, satisfactionRate: q.satisfaction.rate }));
   }
   return out;
 }
@@ -250,7 +268,7 @@ function ruleWords(id: RuleId, p: MonitorParams): string {
 const MAX_NAMES = 10;
 const names = (xs: string[]) => (xs.length > MAX_NAMES ? `${xs.slice(0, MAX_NAMES).join("、")}等` : xs.join("、"));
 
-function warnings(m: MonitorResult | null, p: PoolDoc | null): Sentence[] {
+function warnings(m: MonitorResult | null, p: PoolDoc | null, netSaidInPool: boolean): Sentence[] {
   const out: Sentence[] = [];
   if (m && m.warnings.length) {
     const byRule = new Map<RuleId, Set<string>>();
@@ -269,15 +287,32 @@ function warnings(m: MonitorResult | null, p: PoolDoc | null): Sentence[] {
     if (atRisk.length) out.push(say(`拟进规企业中预计年内达不到规模标准的${atRisk.length}家：${names(atRisk)}。`, { atRisk: atRisk.length }));
   }
   if (m) {
-    const behind = m.targets
-      .filter((x) => x.kind === "总量" && x.gap !== null && x.gap < -0.0005 && !NET_TARGET.test(x.name))
-      .sort((a, b) => a.gap! - b.gap!);
-    if (behind.length) {
+    // The weakest targets: every 总量 target behind 序时进度 (the furthest first), every 增速 target below its goal.
+    const shown = (x: TargetProgress) => x.gap !== null && x.gap < -0.0005 && !(netSaidInPool && isNetTarget(x));
+    const behind = m.targets.filter((x) => x.kind === "总量" && shown(x)).sort((a, b) => a.gap! - b.gap!);
+    if (behind.length === 1) {
       const w = behind[0]!;
       out.push(say(`${w.name}完成进度低于序时进度${points(w.gap!)}，在各项目标中差距最大。`, { name: w.name, gap: w.gap }));
+    } else if (behind.length > 1) {
+      const list = behind.map((x) => `${x.name}（低于${points(x.gap!)}）`).join("、");
+      out.push(
+        say(`完成进度低于序时进度的目标${behind.length}项：${list}，其中${behind[0]!.name}差距最大。`, {
+          behind: behind.length,
+          ...Object.fromEntries(behind.map((x) => [x.name, x.gap])),
+        }),
+      );
     }
+    const slow = m.targets.filter((x) => x.kind === "增速" && x.actual !== null && shown(x)).sort((a, b) => a.gap! - b.gap!);
+    for (const x of slow) out.push(say(`${x.name}${pct(x.actual!)}，低于年度目标${points(x.gap!)}。`, { name: x.name, actual: x.actual, target: x.target, gap: x.gap }));
   }
   return out;
+}
+
+/** The closing table of the sources: one row a part (sheet, month, as-of date). */
+export const SOURCE_HEADER = ["内容", "工作表", "月份", "截至日期"] as const;
+
+export function sourceRow(s: Source): string[] {
+  return [s.part, s.sheet, s.month === null ? "—" : `1-${s.month}月`, s.asOf ?? "—"];
 }
 
 /** The report as plain lines: title, headings, one paragraph per section, then the sources. */
@@ -286,7 +321,7 @@ export function reportLines(r: Report): string[] {
   for (const s of r.sections) lines.push(s.heading, s.sentences.map((x) => x.text).join(""), "");
   if (r.sources.length) {
     lines.push("数据来源");
-    for (const s of r.sources) lines.push(`${s.part}：工作表“${s.sheet}”，${s.period}`);
+    for (const s of r.sources) lines.push(`${s.part}：工作表“${s.sheet}”，${s.period}${s.asOf ? `，截至${s.asOf}` : ""}`);
   }
   return lines;
 }

@@ -1,20 +1,14 @@
 /**
  * The bureau's number conventions for written reports (the seed report's own style):
  * amounts in 亿元 with 2 decimals (万元 below 1 亿), rates with one decimal and a % sign,
- * gaps in 个百分点, counts with 家/户/个. One place, used by every sentence.
+ * gaps in 个百分点, counts with 家/户/个. One place, used by every sentence (a stated rate such as
+ * 办结率 is written by the appeals module's rateText, truncated, as the appeals tab writes it).
  */
-import { denoise, roundHalfUp } from "../round";
+import { roundHalfUp } from "../round";
 
 /** x rounded half-up at `d` decimals, written with exactly `d` decimals. */
 export function fixed(x: number, d: number): string {
   return roundHalfUp(x, d).toFixed(d);
-}
-
-/** x truncated toward zero at `d` decimals (the seed's 1460/1466 = 99.59% → "99.5"): never overstates. */
-export function truncated(x: number, d: number): string {
-  const f = 10 ** d;
-  const t = Math.trunc(denoise(x * f)) / f;
-  return (t + 0).toFixed(d);
 }
 
 /** An amount given in 万元: "104.50亿元" from 1 亿 up, else "1070.71万元". */
@@ -30,11 +24,6 @@ export function yi(wan: number): string {
 /** A rate as a percentage with one decimal: 0.0594 → "5.9%". */
 export function pct(x: number): string {
   return `${fixed(x * 100, 1)}%`;
-}
-
-/** A stated rate in the truncation convention: 1460/1466 → "99.5%". */
-export function pctTruncated(x: number): string {
-  return `${truncated(x * 100, 1)}%`;
 }
 
 /** Growth as the reports write it: "同比增长5.9%" / "同比下降3.2%" / "与上年持平". */

@@ -9,18 +9,23 @@ import { analyzePool, failed, poolInputFrom, poolJson } from "../pool/analyze";
 import { runAcre } from "../acre/run";
 import { toJson as acreJson } from "../acre/result";
 import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../acre/spec";
-import { chooseTable } from "../table/kinds";
+import { chooseTable, rankTables } from "../table/kinds";
 import type { SheetLike } from "../table";
-import { toJson as appealsJson, workbookAppeals } from "../appeals";
+import { isoDateSerial, toJson as appealsJson, workbookAppeals } from "../appeals";
+import { monthlySpec } from "../validate/specs";
 import { AppealsDoc, ReportInput, Source } from "./compose";
+import { readReportParams } from "./params";
 
 export interface GatherOptions {
   /** The report month (default: as the monitoring tab finds it). */
   month?: number | null;
-  /** The appeals analysis, when the caller ran it (it needs the as-of date and the calendar). */
+  /** The monthly report sheet (default: as the monitoring tab finds it: the month's, else the latest). */
+  sheet?: string | null;
+  /** The as-of date (YYYY-MM-DD): the sources' 截至日期, and the date the 诉求台账 is analysed at, as `jx appeals` does. */
+  asOf?: string | null;
+  /** The appeals analysis, when the caller ran it. */
   appeals?: { doc: AppealsDoc; sheet: string } | null;
-  /** Or the as-of date (Excel serial): the workbook's 诉求台账 is analysed here, as `jx appeals` does. */
-  appealsAsOf?: number | null;
+  /** Overrides the 参数 sheet's 一家带动占比. */
   top1Share?: number;
 }
 
@@ -32,16 +37,23 @@ export interface Gathered {
 export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gathered {
   const notes: string[] = [];
   const sources: Source[] = [];
-  const input: ReportInput = { monitor: null, pool: null, acre: null, appeals: null, sources, top1Share: opts.top1Share };
+  const asOf = opts.asOf ?? null;
+  const source = (part: string, sheet: string, period: string, month: number | null) => sources.push({ part, sheet, period, month, asOf });
+  const params = readReportParams(sheets.find((s) => s.name.trim() === ACRE_PARAM_SHEET) ?? null);
+  notes.push(...params.notes);
+  const input: ReportInput = { monitor: null, pool: null, acre: null, appeals: null, sources, asOf, top1Share: opts.top1Share ?? params.top1Share };
 
-  // 1. Monitoring: a monthly report sheet (and the 目标 sheet when present).
-  const loaded = loadMonitor({ sheets, month: opts.month ?? null });
-  if ("error" in loaded) notes.push(`工业经济运行部分未生成：${loaded.error}`);
-  else {
+  // 1. Monitoring: a monthly report sheet (and the 目标 sheet when present); silent when there is none.
+  const hasMonthly = !!opts.sheet || rankTables(sheets, [monthlySpec]).length > 0;
+  const loaded = loadMonitor({ sheets, month: opts.month ?? null, sheet: opts.sheet ?? null });
+  if ("error" in loaded) {
+    if (hasMonthly) notes.push(`工业经济运行部分未生成：${loaded.error}`);
+  } else {
     input.monitor = analyzeMonth(loaded.input);
-    sources.push({ part: "工业经济运行", sheet: input.monitor.sheet, period: `1-${input.monitor.month}月` });
+    const m = input.monitor.month;
+    source("工业经济运行", input.monitor.sheet, `1-${m}月`, m);
     const targets = sheets.find((s) => s.name.trim() === "目标");
-    if (targets && input.monitor.targets.length) sources.push({ part: "目标任务", sheet: targets.name, period: "年度目标" });
+    if (targets && input.monitor.targets.length) source("目标任务", targets.name, "年度目标", m);
   }
 
   // 2. The cultivation pool: only a sheet that is a pool (the one sheet chooser of core/table).
@@ -51,7 +63,7 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
     if (failed(report)) notes.push(`小升规与培育库部分未生成：${report.error}`);
     else {
       input.pool = poolJson(report);
-      sources.push({ part: "小升规与培育库", sheet: from.input.pool.name, period: `截至${report.month}月` });
+      source("小升规与培育库", from.input.pool.name, `1-${report.month}月`, report.month);
     }
   } else if (!from.noPool) notes.push(`小升规与培育库部分未生成：${from.error}`);
 
@@ -59,27 +71,27 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
   const chosen = chooseTable(sheets, [acreSpec], { preferred: [ACRE_SHEET], exclude: [ACRE_RESULT_SHEET, "亩均评价汇总"] });
   if ("sheet" in chosen) {
     const acreSheet = chosen.sheet;
-    const params = sheets.find((s) => s.name.trim() === ACRE_PARAM_SHEET);
-    const run = runAcre({ data: acreSheet, params: params ? params.values : null, lastYear: null });
+    const paramSheet = sheets.find((s) => s.name.trim() === ACRE_PARAM_SHEET);
+    const run = runAcre({ data: acreSheet, params: paramSheet ? paramSheet.values : null, lastYear: null });
     if ("error" in run) notes.push(`亩均效益评价部分未生成：${run.error}`);
     else {
       input.acre = acreJson(run.evaluation);
-      sources.push({ part: "亩均效益评价", sheet: acreSheet.name, period: "评价年度数据" });
+      source("亩均效益评价", acreSheet.name, "评价年度数据", null);
     }
   }
 
   // 4. Appeals: analysed by the caller, or here as of the date given.
-  if (!opts.appeals && opts.appealsAsOf != null) {
-    const a = workbookAppeals(sheets, opts.appealsAsOf);
-    if (a && "error" in a) notes.push(`企业诉求部分未生成：${a.error}`);
-    else if (a) {
-      input.appeals = appealsJson(a.result);
-      sources.push({ part: "企业诉求", sheet: a.result.sheet, period: `截至${input.appeals.asOf}` });
-    }
-  }
   if (opts.appeals) {
     input.appeals = opts.appeals.doc;
-    sources.push({ part: "企业诉求", sheet: opts.appeals.sheet, period: `截至${opts.appeals.doc.asOf}` });
+    source("企业诉求", opts.appeals.sheet, "累计受理", null);
+  } else if (asOf !== null) {
+    const serial = isoDateSerial(asOf);
+    const a = serial === null ? null : workbookAppeals(sheets, serial);
+    if (a && "error" in a) notes.push(`企业诉求部分未生成：${a.error}`);
+    else if (a) {
+      input.appeals = { ...appealsJson(a.result), rateDecimals: a.result.params.rateDecimals };
+      source("企业诉求", a.result.sheet, "累计受理", null);
+    }
   }
   return { input, notes };
 }

@@ -120,7 +120,7 @@ export function MonitorTab({ port }: { port: WorkbookPort }): JSX.Element {
     track(async () => {
         try {
           const m = month.trim() === "" ? null : Number(month);
-          const d = await draftReport(port, { month: m !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null });
+          const d = await draftReport(port, { month: m !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null, sheet });
           if ("error" in d) {
             setStatus({ intent: "error", text: d.error });
             return;

@@ -8,7 +8,7 @@ import * as ExcelJS from "exceljs";
 import { loadFilePort } from "../../../src/workbook/fileAdapter";
 import { composeReport, Report, reportLines } from "../../../src/core/report/compose";
 import { gatherReport } from "../../../src/core/report/gather";
-import { amount, growth, indicator, pct, pctTruncated, points, truncated } from "../../../src/core/report/format";
+import { amount, growth, indicator, pct, points } from "../../../src/core/report/format";
 import type { SheetLike } from "../../../src/core/table";
 import * as fs from "fs";
 
@@ -162,7 +162,7 @@ test("the appeals part: 1466 collected, 1460 closed → 办结率99.5% (truncate
     pool: null,
     acre: null,
     appeals: { asOf: "2023-10-20", total: 1466, closed: 1460, closureRate: 1460 / 1466, open: 6, returned: 1, cards: { 蓝牌: 1, 黄牌: 2, 红牌: 0 }, satisfaction: { surveyed: 4, satisfied: 3, rate: 0.75 } },
-    sources: [{ part: "企业诉求", sheet: "诉求台账", period: "截至2023-10-20" }],
+    sources: [{ part: "企业诉求", sheet: "诉求台账", period: "累计受理", month: null, asOf: "2023-10-20" }],
   });
   expect(r.sections.map((s) => s.heading)).toEqual(["一、企业诉求"]);
   expect(r.sections[0]!.sentences.map((x) => x.text).join("")).toBe(
@@ -170,7 +170,7 @@ test("the appeals part: 1466 collected, 1460 closed → 办结率99.5% (truncate
   );
 });
 
-test("number conventions: 亿元 with 2 decimals, 万元 below 1 亿, one-decimal rates, points, truncation", () => {
+test("number conventions: 亿元 with 2 decimals, 万元 below 1 亿, one-decimal rates, points", () => {
   expect(amount(1045000)).toBe("104.50亿元");
   expect(amount(391600)).toBe("39.16亿元");
   expect(amount(1070.705)).toBe("1070.71万元");
@@ -180,10 +180,6 @@ test("number conventions: 亿元 with 2 decimals, 万元 below 1 亿, one-decima
   expect(growth(-0.032)).toBe("同比下降3.2%");
   expect(growth(0.0004)).toBe("与上年同期持平");
   expect(points(-0.025067)).toBe("2.5个百分点");
-  expect(pctTruncated(1460 / 1466)).toBe("99.5%");
-  expect(pctTruncated(2999 / 3000)).toBe("99.9%");
-  expect(pctTruncated(0.995)).toBe("99.5%"); // exactly representable at one decimal: not cut to 99.4
-  expect(truncated(0.58, 2)).toBe("0.58");
   expect(indicator(7.6)).toBe("7.6");
   expect(indicator(0.0689999997)).toBe("0.069");
 });
