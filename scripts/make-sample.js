@@ -209,7 +209,8 @@ function monthlyRows(firms, m, withDefects) {
     const r = {
       name: f.name,
       uscc: f.uscc,
-      outputMonth: round2(f.months[m - 1]),
+      // 本月 = 1-本月 − 上月 1-本月 as written (M-MONTH-IDENTITY holds to the cent), not rounded on its own
+      outputMonth: round2(round2(ytd) - round2(sum(f.months.slice(0, m - 1)))),
       outputYtd: round2(ytd),
       outputYtdLastYear: round2(lyYtd),
       valueAddedYtd: round2(ytd * f.vaRate),

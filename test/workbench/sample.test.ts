@@ -131,6 +131,8 @@ describe("sample workbook content", () => {
       expect(hits).toContain(planted);
     }
     expect(r.result.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(["M-NUM C17", "M-VA-GT-OUT F25"]);
+    // 本月 = 1-本月 − 上月累计 to the cent for every firm but the planted 千元 row
+    expect(hits.filter((h) => h.startsWith("M-MONTH-IDENTITY"))).toEqual(["M-MONTH-IDENTITY C33"]);
     // The two explained swings (说明 filled) do not block; the unexplained one does.
     expect(r.result.findings.filter((f) => f.rule === "M-YOY" && f.explained).map((f) => f.row)).toEqual(expect.arrayContaining([52, 63]));
     expect(r.result.ready).toBe(false);
