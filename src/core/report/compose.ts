@@ -80,6 +80,11 @@ const COUNT_UNITS = new Set(["户", "个", "家", "人", "项"]);
 const isNetTarget = (x: TargetProgress) => targetKeyOf(x.name) === "netNewFirms";
 const say = (text: string, figures: Sentence["figures"] = {}): Sentence => ({ text, figures });
 
+/** The months a cumulative figure covers, in a table: "1-10月"; "1月" for January. */
+export function monthSpan(month: number): string {
+  return month === 1 ? "1月" : `1-${month}月`;
+}
+
 /** "1至10月份" (the seed's wording); "1月份" for January. */
 export function periodWords(month: number): string {
   return month === 1 ? "1月份" : `1至${month}月份`;
@@ -163,7 +168,8 @@ function ofTarget(x: TargetProgress): string {
 function pool(p: PoolDoc): Sentence[] {
   const s = p.summary;
   const out: Sentence[] = [];
-  let net = `新增规上工业企业${s.added}家【其中：净增${s.net}家、退规${s.droppedOut}家】`;
+  // More out than in is a net decrease (净减), never "净增-3家".
+  let net = `新增规上工业企业${s.added}家【其中：${s.net < 0 ? `净减${-s.net}` : `净增${s.net}`}家、退规${s.droppedOut}家】`;
   if (s.target !== null && s.target > 0) net += s.net >= s.target ? `，已完成年度净增${s.target}家的目标` : `，距年度净增${s.target}家的目标尚差${s.target - s.net}家`;
   out.push(say(`${net}。`, { added: s.added, net: s.net, droppedOut: s.droppedOut, target: s.target }));
 
@@ -312,7 +318,7 @@ function warnings(m: MonitorResult | null, p: PoolDoc | null, netSaidInPool: boo
 export const SOURCE_HEADER = ["内容", "工作表", "月份", "截至日期"] as const;
 
 export function sourceRow(s: Source): string[] {
-  return [s.part, s.sheet, s.month === null ? "—" : `1-${s.month}月`, s.asOf ?? "—"];
+  return [s.part, s.sheet, s.month === null ? "—" : monthSpan(s.month), s.asOf ?? "—"];
 }
 
 /** The report as plain lines: title, headings, one paragraph per section, then the sources. */

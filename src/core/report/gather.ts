@@ -13,7 +13,7 @@ import { chooseTable, rankTables } from "../table/kinds";
 import type { SheetLike } from "../table";
 import { isoDateSerial, toJson as appealsJson, workbookAppeals } from "../appeals";
 import { monthlySpec } from "../validate/specs";
-import { AppealsDoc, ReportInput, Source } from "./compose";
+import { AppealsDoc, monthSpan, ReportInput, Source } from "./compose";
 import { readReportParams } from "./params";
 
 export interface GatherOptions {
@@ -51,7 +51,7 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
   } else {
     input.monitor = analyzeMonth(loaded.input);
     const m = input.monitor.month;
-    source("工业经济运行", input.monitor.sheet, `1-${m}月`, m);
+    source("工业经济运行", input.monitor.sheet, monthSpan(m), m);
     const targets = sheets.find((s) => s.name.trim() === "目标");
     if (targets && input.monitor.targets.length) source("目标任务", targets.name, "年度目标", m);
   }
@@ -63,7 +63,7 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
     if (failed(report)) notes.push(`小升规与培育库部分未生成：${report.error}`);
     else {
       input.pool = poolJson(report);
-      source("小升规与培育库", from.input.pool.name, `1-${report.month}月`, report.month);
+      source("小升规与培育库", from.input.pool.name, monthSpan(report.month), report.month);
     }
   } else if (!from.noPool) notes.push(`小升规与培育库部分未生成：${from.error}`);
 

@@ -183,3 +183,22 @@ describe("小升规与培育库: the reached firms are inside the projected ones
     expect(text(r, "pool")).toContain(`拟进规培育企业中，预计年内可达规模标准${cross}家（其中已达规模标准${reached}家），${short}家预计达不到规模标准。`);
   });
 });
+
+describe("wording at the edges", () => {
+  test("January: 1月份 in the title and text, 1月 in the sources (not 1至1月份 / 1-1月)", () => {
+    const jan = sheet("1月", [MONTHLY_HEADER, ["企业甲", null, 500, 500, 400, null, 500, 10, null]]);
+    const r = draft([jan], { asOf: "2023-02-05" });
+    expect(r.title).toBe("1月份工业经济运行分析材料");
+    // 500 万元 = 0.05 亿元; (500 − 400) / 400 = 25 %.
+    expect(text(r, "economy")).toMatch(/^1月份，规上工业总产值实现0\.05亿元，同比增长25\.0%。/);
+    expect(reportLines(r)).toContain("工业经济运行：工作表“1月”，1月，截至2023-02-05");
+  });
+
+  test("more firms out than in: 净减, not 净增 with a minus sign", async () => {
+    const g = gatherReport(await sampleSheets());
+    const pool = g.input.pool!;
+    // 1 new, 4 out: net −3, 21 short of the 18 target.
+    g.input.pool = { ...pool, summary: { ...pool.summary, added: 1, droppedOut: 4, net: -3, target: 18 } };
+    expect(text(composeReport(g.input), "pool")).toMatch(/^新增规上工业企业1家【其中：净减3家、退规4家】，距年度净增18家的目标尚差21家。/);
+  });
+});
