@@ -56,6 +56,8 @@ export interface Target {
   target: number | null;
   /** 1-本月完成 converted likewise; null when blank or unreadable. */
   actual: number | null;
+  /** The 年度目标 cell as written (before conversion), for a message or a row that is not an amount (入规截止月份 “11月”). */
+  writtenTarget: CellValue;
   /** 1-based sheet row. */
   row: number;
 }
@@ -146,7 +148,7 @@ export function readTargets(sheet: SheetLike): Targets | ReadError {
       issues.push({ address: table.address(r.row, "unit"), message: c.message });
       return null;
     };
-    items.push({ name: name.trim(), key, kind, unit: unitText, target: read("target"), actual: read("actual"), row: r.row });
+    items.push({ name: name.trim(), key, kind, unit: unitText, target: read("target"), actual: read("actual"), writtenTarget: (r.raw.target ?? null) as CellValue, row: r.row });
   }
   return { sheet: sheet.name, items, issues };
 }

@@ -70,7 +70,8 @@ export function deadlineMonth(
   }
   const t = findTarget(targets, "deadlineMonth");
   if (t) {
-    const got = fromSheet(t.target, `目标表第 ${t.row} 行 `, "targets");
+    // the cell as written: a month is not an amount (“11月” is read as 11, and quoted as written when it is not a month)
+    const got = fromSheet(t.writtenTarget, `目标表第 ${t.row} 行 `, "targets");
     if (got) return got;
   }
   return { byMonth: DEFAULT_DEADLINE_MONTH, source: "default", notes };

@@ -209,3 +209,17 @@ describe("audit: exactly 2000 as typed, the deadline month itself, tiers written
     expect(r.firms[0].notes.join()).not.toMatch(/unknown tier/);
   });
 });
+
+describe("audit: the 目标 sheet's 入规截止月份 read as written", () => {
+  const tgt = (v: unknown) => [["指标", "类型", "年度目标", "单位", "1-本月完成"], ["入规截止月份", "总量", v, "月", null]];
+  test("“11月” is November, as on the 参数 sheet", () => {
+    const r = run({}, { targets: tgt("11月") });
+    expect([r.byMonth, r.byMonthSource]).toEqual([11, "targets"]);
+    expect(firm(r, "october-1686").neededPerMonth).toBe(314); // (2000 − 1686) / 1
+  });
+  test("a value that is no month is quoted as written, not as an empty string", () => {
+    const r = run({}, { targets: tgt("年底") });
+    expect(r.byMonth).toBe(12);
+    expect(r.notes.join("\n")).toMatch(/目标表第 2 行 “入规截止月份”的值“年底”应为 1–12 的整数，未采用/);
+  });
+});
