@@ -132,7 +132,8 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
   const measured = measuredTier(tier);
   const monthsReported = ytdSource === "months" ? month - missingMonths.length : ytdSource === "ytd" ? month : 0;
   const pace = scalePace(ytd, month, byMonth, projection, monthsReported);
-  const lastYearRevenue = num(v.lastYearRevenue);
+  // 上年营业收入 as written, else last year's twelve months when all are given (the same year's revenue).
+  const lastYearRevenue = num(v.lastYearRevenue) ?? (lastYear && lastYear.every((x) => x !== null) ? clean((lastYear as number[]).reduce((a, b) => a + b, 0)) : null);
   const lyPart = lastYear?.slice(0, month);
   const lySum = lyPart && lyPart.every((x) => x !== null) ? (lyPart as number[]).reduce((a, b) => a + b, 0) : null;
   let growth: number | null = null;

@@ -23,6 +23,7 @@ export interface PoolFirm {
   entryDate: number | null;
   /** Normalised status (培育中 when blank). */
   status: string;
+  /** 上年营业收入; when blank, the sum of 上年1月…上年12月 if all twelve are given; else null. */
   lastYearRevenue: number | null;
   ytd: number;
   /** Where the YTD came from. */

@@ -19,7 +19,7 @@ export interface FirmRow {
 
 export function poolValues(firms: FirmRow[]): (string | number | null)[][] {
   const withLy = firms.some((f) => f.ly);
-  const header = withLy ? [...HEADER, ...Array.from({ length: 12 }, (_, i) => `上年${i + 1}月`)] : HEADER;
+  const header = withLy ? [...HEADER, ...Array.from({ length: 12 }, (_, i) => `上年${i + 1}月`)] : [...HEADER];
   const rows = firms.map((f) => {
     const months = Array.from({ length: 12 }, (_, i) => f.months?.[i] ?? null);
     const base = [f.name, f.uscc ?? null, f.town ?? null, f.tier ?? null, f.leader ?? null, null, f.status ?? null, f.lastYear ?? null, ...months];

@@ -223,3 +223,17 @@ describe("audit: the 目标 sheet's 入规截止月份 read as written", () => {
     expect(r.notes.join("\n")).toMatch(/目标表第 2 行 “入规截止月份”的值“年底”应为 1–12 的整数，未采用/);
   });
 });
+
+describe("audit: last year's revenue from its twelve months when 上年营业收入 is blank", () => {
+  test("Σ 上年1月…12月 = 12 × 175 = 2100 ≥ 2000 → lastYearAbove; 11 months given → no figure", () => {
+    const r = run({}, {}, [
+      { name: "ly-months-2100", tier: "拟进规", months: fill(10, 150), ly: fill(12, 175) },
+      { name: "ly-11-months", tier: "拟进规", months: fill(10, 150), ly: [...fill(11, 300), null] },
+      { name: "ly-column-wins", tier: "拟进规", lastYear: 1900, months: fill(10, 150), ly: fill(12, 175) },
+    ]);
+    expect(firm(r, "ly-months-2100")).toMatchObject({ lastYearRevenue: 2100, lastYearAbove: true });
+    expect(firm(r, "ly-11-months")).toMatchObject({ lastYearRevenue: null, lastYearAbove: false });
+    expect(firm(r, "ly-column-wins")).toMatchObject({ lastYearRevenue: 1900, lastYearAbove: false });
+    expect(r.summary.lastYearAbove).toBe(1);
+  });
+});
