@@ -92,6 +92,21 @@ describe("jx pool --json", () => {
     expect(rows[0]).toBe("在培C | 专精特新“小巨人” | 培育中 | 副县长 | 0.0 | 0.0 | 增速 — | — | —");
     expect(rows[1]).toMatch(/^在培A .* -800\.0 \| 500\.0 \| 100\.0 \| 预警/);
   });
+
+  test("text output: a 专精特新 firm shows its growth and R&D share (研发经费 200 / 上年营业收入 5000 = 4.0 %), 拟进规 the deadline's note", async () => {
+    const values = poolValues([
+      { name: "专精Z", tier: "专精特新", lastYear: 5000, months: fill(10, 450) }, // 4500 → 5400 projected: +8.0 %
+      { name: "拟进Y", tier: "拟进规", months: fill(10, 190) }, // 1900 by October, deadline October: 100 short
+    ]);
+    values[0].push("研发经费");
+    values[1].push(200);
+    const file = await writeXlsx(tmp("pool-own.xlsx"), { 培育库: values });
+    const { code, out } = await jx("pool", file, "--by-month", "10");
+    expect(code).toBe(0);
+    const line = (name: string) => out.split("\n").find((l) => l.startsWith(name + " "));
+    expect(line("专精Z")).toBe("专精Z | 专精特新 | 培育中 | — | 4,500.0 | 5,400.0 | 增速 8.0% | — | 450.0 | 研发经费占比 4.0% (R&D share)");
+    expect(line("拟进Y")).toMatch(/\| 2,280\.0 \| 280\.0 \| — \| 190\.0 \| 已到入规截止月份 10 月，尚差 100\.0 万元/);
+  });
 });
 
 describe("jx pool --by-month", () => {

@@ -8,7 +8,7 @@ import { Command } from "commander";
 import { CliContext, unusable } from "../context";
 import { openWorkbookFile } from "../io";
 import { analyzePool, failed, PoolOptions, PoolReport, poolInputFrom, poolJson, sortFirms } from "../../core/pool/analyze";
-import { paceNote } from "../../core/pool/export";
+import { firmHint } from "../../core/pool/export";
 
 interface Options {
   sheet?: string;
@@ -106,7 +106,7 @@ function text(r: PoolReport): string {
   for (const f of sortFirms(r.firms, "gap", "asc")) {
     // Tiers with their own criteria show their growth instead of a gap to 2000 万.
     const gapOrGrowth = f.measured ? n1(f.gap) : `增速 ${pct(f.growth)}`;
-    lines.push([f.name, f.tier ?? "—", f.status, f.leader ?? "—", n1(f.ytd), n1(f.projection), gapOrGrowth, n1(f.neededPerMonth), n1(f.avgPerMonth), paceNote(f, r.byMonth)].join(" | ").replace(/ \| $/, ""));
+    lines.push([f.name, f.tier ?? "—", f.status, f.leader ?? "—", n1(f.ytd), n1(f.projection), gapOrGrowth, n1(f.neededPerMonth), n1(f.avgPerMonth), firmHint(f, r.byMonth)].join(" | ").replace(/ \| $/, ""));
   }
   return lines.join("\n");
 }

@@ -21,6 +21,12 @@ export function paceNote(f: PoolFirm, byMonth: number): string {
   return parts.join("；");
 }
 
+/** The 提示 of any firm in the list (pane and `jx pool`): paceNote for 拟进规, the R&D share for the tiers with their own criteria. */
+export function firmHint(f: PoolFirm, byMonth: number): string {
+  if (f.measured) return paceNote(f, byMonth);
+  return f.rdShare === null ? "" : `研发经费占比 ${(f.rdShare * 100).toFixed(1)}% (R&D share)`;
+}
+
 /**
  * The 培育库汇总 sheet: summary (A:C) and firms per tier (A:B, below); the 拟进规 firms 培育中
  * against the 2000 万元 line (E:K: projection, the line, YTD, 尚需月均 to the deadline, 月均,

@@ -7,7 +7,7 @@ import type { CellValue, WorkbookPort } from "../../workbook/port";
 import { analyzePool, failed, filterFirms, PoolFilter, PoolFirm, PoolOptions, PoolReport, poolInputFrom, sortFirms, SortKey } from "../../core/pool/analyze";
 import { ChangeRecord, isActionError, PoolChangePlan, readChangeLog } from "../../core/pool/actions";
 import { CHANGE_LOG_SHEET, POOL_SHEET } from "../../core/pool/spec";
-import { paceNote } from "../../core/pool/export";
+import { firmHint } from "../../core/pool/export";
 import { todayIso } from "../../core/table/dates";
 
 export interface PoolData {
@@ -96,7 +96,7 @@ export function rowModel(f: PoolFirm, byMonth = 12): FirmRowModel {
     gap: !f.measured ? `增速 ${pct(f.growth)}` : f.gap === null ? "—" : (f.gap > 0 ? "+" : "") + fmt(f.gap),
     needed: fmt(f.neededPerMonth),
     avg: fmt(f.avgPerMonth),
-    hint: f.measured ? paceNote(f, byMonth) : f.rdShare === null ? "" : `研发经费占比 ${pct(f.rdShare)} (R&D share)`,
+    hint: firmHint(f, byMonth),
     reached: f.reached,
     behindPace: f.behindPace,
     lastYearAbove: f.lastYearAbove,
