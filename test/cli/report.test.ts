@@ -86,3 +86,57 @@ test("unusable input exits 2 with a message: no data to report, a bad month, a n
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/\.docx/);
 });
+
+test("the same core results as the other commands: jx monitor / pool / acre / appeals --json give the report's figures", async () => {
+  const j = async (...args: string[]) => {
+    const r = await jx(...args);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.out);
+  };
+  const report = await j("report", SAMPLE, "--json", "--as-of", "2023-11-05");
+  const figures = (id: string) => report.sections.find((s: { id: string }) => s.id === id).sentences.map((x: { figures: object }) => x.figures);
+  const monitor = await j("monitor", SAMPLE, "--json");
+  const [output] = figures("economy");
+  expect(output.outputYtd).toBe(monitor.totals.outputYtd);
+  expect(output.growth).toBe(monitor.totals.growth);
+  const outTarget = monitor.targets.find((t: { name: string }) => t.name === "规上工业总产值");
+  expect([output.rate, output.gap]).toEqual([outTarget.rate, outTarget.gap]);
+  for (const f of figures("economy").filter((x: { name?: string }) => x.name)) {
+    const t = monitor.targets.find((x: { name: string }) => x.name === f.name);
+    expect([f.actual, f.target, f.gap]).toEqual([t.actual, t.target, t.gap]);
+  }
+  expect(figures("economy").find((x: { top1?: number }) => x.top1 !== undefined).top1).toBe(monitor.concentration.top1);
+
+  const pool = await j("pool", SAMPLE, "--json");
+  const [net, , cross] = figures("pool");
+  expect(net).toEqual({ added: pool.summary.added, net: pool.summary.net, droppedOut: pool.summary.droppedOut, target: pool.summary.target });
+  expect(cross.projectedToCross).toBe(pool.summary.projectedToCross);
+  expect(cross.atRisk).toBe(pool.firms.filter((f: { atRisk: boolean }) => f.atRisk).length);
+
+  const acre = await j("acre", SAMPLE, "--json");
+  const [, county, grades] = figures("acre");
+  expect(county).toEqual({ taxPerMu: acre.aggregates.all.taxPerMu, revenuePerMu: acre.aggregates.all.revenuePerMu, taxPerTce: acre.aggregates.aboveScale.taxPerTce, laborProductivity: acre.aggregates.aboveScale.laborProductivity });
+  for (const g of ["A", "B", "C", "D"]) expect(grades[g]).toBe(acre.grades["规上"][g] + acre.grades["规下"][g]);
+});
+
+test("the appeals part is jx appeals' figures at the same as-of date", async () => {
+  const book = await writeXlsx(tmp("appeals.xlsx"), {
+    诉求台账: [
+      ["编号", "企业名称", "承办单位", "受理日期", "办理时限(工作日)", "办结日期", "满意度"],
+      ["A1", "甲公司", "县经信局", "2023-09-01", 5, "2023-09-05", "满意"],
+      ["A2", "乙公司", "县人社局", "2023-09-01", 5, "2023-09-06", "基本满意"],
+      ["A3", "丙公司", "县人社局", "2023-09-01", 5, "2023-09-06", "非常满意"],
+      ["A4", "丁公司", "县人社局", "2023-10-09", 3, null, null],
+      ["A5", "戊公司", "县人社局", "2023-10-09", 30, null, null],
+    ],
+  });
+  const a = JSON.parse((await jx("appeals", book, "--json", "--as-of", "2023-11-05")).out);
+  const r = await jx("report", book, "--json", "--as-of", "2023-11-05");
+  expect(r.code).toBe(0);
+  expect(r.err).toBe(""); // no note about the missing monthly report
+  const part = JSON.parse(r.out).sections.find((s: { id: string }) => s.id === "appeals");
+  // 3 of 5 closed = 60.0 %; 2 of 3 surveyed satisfied = 66.6 % truncated, as jx appeals writes it.
+  expect([a.total, a.closed, a.cards.红牌 + a.cards.黄牌 + a.cards.蓝牌]).toEqual([5, 3, 1]);
+  expect(part.text).toBe("截至2023年11月5日，收集企业问题5个，办结3个，办结率60.0%。正在办理2个，其中超期未办理1个（蓝牌0个、黄牌0个、红牌1个）。回访测评3个，满意率66.6%。");
+  expect(part.sentences[0].figures).toEqual({ total: a.total, closed: a.closed, closureRate: a.closureRate });
+});
