@@ -284,6 +284,14 @@ describe("RATE: a stated rate is right when rounded or truncated at its written 
     // a percent header: 99.5 under 办结率(%) is 99.5%
     expect(check(summary(99.5, "办结率(%)")).result.findings).toEqual([]);
     expect(check(summary(99.4, "办结率(%)")).result.findings.map((f) => f.severity)).toEqual(["warning"]);
+    // a plain 99.5 under 办结率 (no %) is read as 99.5%, not 9950%; 1.05 stays 105%
+    expect(check(summary(99.5)).result.findings).toEqual([]);
+    expect(check(summary(99.6)).result.findings).toEqual([]);
+    const plain = check(summary(99.2)).result.findings;
+    expect(plain.map((f) => [f.rule, f.cell, f.severity])).toEqual([["RATE", "C2", "warning"]]);
+    expect(plain[0].message).toMatch(/^“办结率”所列 99\.2% 与 1460\/1466 = 99\.591% 不符/);
+    const over: FixtureSheet[] = [{ name: "10月", rows: [["目标", "完成", "完成率"], [100, 105, 1.05], [100, 105, 1.06], [], AUDIT_HEADERS.slice(0, 4), ["安徽旗山电子有限公司", uscc(7002), 1, 1]] }];
+    expect(check(over).result.findings.map((f) => f.cell)).toEqual(["C3"]);
   });
 
 

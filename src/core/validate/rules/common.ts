@@ -371,24 +371,28 @@ function checkHeaderRow(sheet: SheetLike, h: number, above: number, toEnd: boole
       }
       const s = statedRate(line[c], isPercent);
       if (!s) continue;
+      // a plain number above 1 under a header without %: 99.5 may be 99.5% as well as 9950%
+      const readings = !isPercent && typeof line[c] === "number" && s.rate > 1 ? [s, statedRate(line[c], true)!] : [s];
       const a = pa.value;
       const b = pb.value;
-      let best: { expected: number; formula: string } | null = null;
+      let best: { expected: number; formula: string; stated: { rate: number; decimals: number } } | null = null;
       let ok = false;
-      for (const [n, d] of [
-        [b, a],
-        [a, b],
-      ]) {
-        if (d === 0) continue;
-        if (rateWrittenAs(n, d, s.rate, s.decimals)) {
-          ok = true;
-          break;
+      for (const st of readings) {
+        for (const [n, d] of [
+          [b, a],
+          [a, b],
+        ]) {
+          if (d === 0) continue;
+          if (rateWrittenAs(n, d, st.rate, st.decimals)) ok = true;
+          const expected = n / d;
+          if (!best || Math.abs(expected - st.rate) < Math.abs(best.expected - best.stated.rate)) best = { expected, formula: `${fmt(n)}/${fmt(d)}`, stated: st };
         }
-        const expected = n / d;
-        if (!best || Math.abs(expected - s.rate) < Math.abs(best.expected - s.rate)) best = { expected, formula: `${fmt(n)}/${fmt(d)}` };
       }
       if (ok || !best) continue;
-      emit({ row: sheet.startRow + r, col: sheet.startCol + c, value: line[c] }, { header: label, stated: s.rate, decimals: s.decimals, expected: best.expected, formula: best.formula });
+      emit(
+        { row: sheet.startRow + r, col: sheet.startCol + c, value: line[c] },
+        { header: label, stated: best.stated.rate, decimals: best.stated.decimals, expected: best.expected, formula: best.formula },
+      );
     }
   }
 }
