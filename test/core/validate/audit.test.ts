@@ -79,6 +79,14 @@ describe("the audit rules (联网直报 审核公式) on a two-month workbook", 
     const row = sheets[0].rows.length;
     expect(where(v)).not.toContainEqual(["M-NOT-REPORTED", "2023年9月!A12"]);
     expect(v.result.findings.filter((f) => f.row === row && ["M-MONTH-IDENTITY", "M-YTD-DECREASE"].includes(f.rule))).toEqual([]);
+    // the 退规 row may leave its figures blank (it has none to report); its name and code are still required
+    const blanks = without("退规企业");
+    blanks[0] = { ...blanks[0], rows: [...blanks[0].rows, [name, code, "", "", "", "", "", "", "", "", "", "退规"], ["", "", "", "", "", "", "", "", "", "", "", "退规"]] };
+    const b = check(blanks);
+    const n = blanks[0].rows.length;
+    expect(where(b)).not.toContainEqual(["M-NOT-REPORTED", "2023年9月!A12"]);
+    expect(b.result.findings.filter((f) => f.row === n - 1)).toEqual([]);
+    expect(b.result.findings.filter((f) => f.row === n).map((f) => [f.rule, f.cell])).toEqual([["M-REQ", `A${n}`], ["M-REQ", `B${n}`]]);
   });
 
   test("without last month, last year, a region: those rules are not run and say why", () => {

@@ -30,8 +30,11 @@ function truncPct(x: number, decimals: number): string {
   return `${truncateTo(denoise(x * 100), decimals).toFixed(decimals)}%`;
 }
 
-/** Required cells: blank cells of the given fields (present columns only); "enter 0" only for a number. */
-export function requiredRule(prefix: string, keys: string[]): Rule<{ header: string; numeric: boolean }> {
+/**
+ * Required cells: blank cells of the given fields (present columns only); "enter 0" only for a
+ * number. `noFigures`: rows whose number cells may stay blank (a 月报 row saying 退规).
+ */
+export function requiredRule(prefix: string, keys: string[], noFigures?: (row: TableRow) => boolean): Rule<{ header: string; numeric: boolean }> {
   return {
     id: `${prefix}-REQ`,
     severity: "error",
@@ -46,7 +49,8 @@ export function requiredRule(prefix: string, keys: string[]): Rule<{ header: str
       const present = keys.filter((k) => ctx.table.columns[k]);
       const numeric = new Set(ctx.table.spec.fields.filter((f) => f.type === "number").map((f) => f.key));
       for (const row of ctx.table.rows) {
-        for (const k of present) if (blank(row.raw[k])) emit({ row: row.row, key: k }, { header: ctx.header(k), numeric: numeric.has(k) });
+        const figures = !noFigures?.(row);
+        for (const k of present) if (blank(row.raw[k]) && (figures || !numeric.has(k))) emit({ row: row.row, key: k }, { header: ctx.header(k), numeric: numeric.has(k) });
       }
     },
   };

@@ -175,7 +175,7 @@ const pace: Rule<{ header: string; ytd: number; month: number; annual: number }>
 };
 
 export const monthlyRules: Rule[] = [
-  requiredRule("M", MONTHLY_REQUIRED_CELLS),
+  requiredRule("M", MONTHLY_REQUIRED_CELLS, retiredRow), // a 退规 row needs its name and code, not figures
   usccFormatRule("M"),
   usccCheckRule("M"),
   duplicateRule("M"),
