@@ -48,7 +48,7 @@ describe("the audit rules (联网直报 审核公式) on a two-month workbook", 
     );
     expect(by("M-NOT-REPORTED")).toMatch(/^上月“2023年9月”第 11 行的企业“安徽[^”]+有限公司”（91340722MA2\w+）本月没有数据行：停产企业照常报送（填 0，在“说明”注明停产）；已退规的企业列入“退规企业”/);
     expect(by("M-NOT-REPORTED")).toContain("(the firm of last month's sheet 2023年9月 row 11 has no row this month");
-    expect(by("M-EXPORT-GT-SALES")).toBe("“1-本月出口交货值”5000 大于“1-本月工业销售产值”4900 (export delivery value 5000 exceeds sales output 4900)");
+    expect(by("M-EXPORT-GT-SALES")).toBe("“1-本月出口交货值”5000 大于“1-本月工业销售产值”4900：出口交货值是工业销售产值的一部分，请核对两项 (export delivery value 5000 exceeds sales output 4900: exports are part of sales; check both figures)");
     expect(by("M-SALES-RATIO")).toBe(
       "产销率 =“1-本月工业销售产值”3000 /“1-本月工业总产值”5000 = 60.0%，超出 70%–130%，请核实或在“说明”列说明 (sales-to-output ratio 60.0% is outside 70%–130%; check it or explain it in 说明)",
     );

@@ -176,7 +176,9 @@ const exportGtSales: Rule<{ exp: string; sales: string; e: string; s: string }> 
   gloss: "export delivery value exceeds sales output",
   reads: [],
   readsAny: EXPORT_PAIRS,
-  message: (p) => `“${p.exp}”${p.e} 大于“${p.sales}”${p.s} (export delivery value ${p.e} exceeds sales output ${p.s})`,
+  message: (p) =>
+    `“${p.exp}”${p.e} 大于“${p.sales}”${p.s}：出口交货值是工业销售产值的一部分，请核对两项 ` +
+    `(export delivery value ${p.e} exceeds sales output ${p.s}: exports are part of sales; check both figures)`,
   check(ctx, emit) {
     const pairs = EXPORT_PAIRS.filter(([a, b]) => ctx.table.columns[a] && ctx.table.columns[b]);
     for (const row of ctx.table.rows) {
