@@ -13,7 +13,7 @@ import { chooseTable, rankTables } from "../table/kinds";
 import type { SheetLike } from "../table";
 import { isoDateSerial, toJson as appealsJson, workbookAppeals } from "../appeals";
 import { monthlySpec } from "../validate/specs";
-import { AppealsDoc, monthSpan, ReportInput, Source } from "./compose";
+import { monthSpan, ReportInput, Source } from "./compose";
 import { readReportParams } from "./params";
 
 export interface GatherOptions {
@@ -23,8 +23,6 @@ export interface GatherOptions {
   sheet?: string | null;
   /** The as-of date (YYYY-MM-DD): the sources' 截至日期, and the date the 诉求台账 is analysed at, as `jx appeals` does. */
   asOf?: string | null;
-  /** The appeals analysis, when the caller ran it. */
-  appeals?: { doc: AppealsDoc; sheet: string } | null;
   /** Overrides the 参数 sheet's 一家带动占比. */
   top1Share?: number;
 }
@@ -80,14 +78,12 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
     }
   }
 
-  // 4. Appeals: analysed by the caller, or here as of the date given.
-  if (opts.appeals) {
-    input.appeals = opts.appeals.doc;
-    source("企业诉求", opts.appeals.sheet, "累计受理", null);
-  } else if (asOf !== null) {
+  // 4. Appeals: the 诉求台账 analysed as of the date given; an empty register (the template) has nothing to say.
+  if (asOf !== null) {
     const serial = isoDateSerial(asOf);
     const a = serial === null ? null : workbookAppeals(sheets, serial);
     if (a && "error" in a) notes.push(`企业诉求部分未生成：${a.error}`);
+    else if (a && a.result.total === 0) notes.push(`企业诉求部分未生成：诉求台账“${a.result.sheet}”中还没有诉求 (the appeals register has no appeals yet)`);
     else if (a) {
       input.appeals = { ...appealsJson(a.result), rateDecimals: a.result.params.rateDecimals };
       source("企业诉求", a.result.sheet, "累计受理", null);

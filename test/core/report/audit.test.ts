@@ -202,3 +202,10 @@ describe("wording at the edges", () => {
     expect(text(composeReport(g.input), "pool")).toMatch(/^新增规上工业企业1家【其中：净减3家、退规4家】，距年度净增18家的目标尚差21家。/);
   });
 });
+
+test("an empty appeals register (the template) gives no 企业诉求 part, with a note", async () => {
+  const g = gatherReport([...(await sampleSheets(["10月"])), register([])], { asOf: "2023-11-05" });
+  expect(g.input.appeals).toBeNull();
+  expect(g.notes.join("")).toMatch(/企业诉求部分未生成.*还没有诉求/);
+  expect(composeReport(g.input).sections.map((s) => s.id)).toEqual(["economy"]);
+});
