@@ -29,6 +29,18 @@ describe("the official calendar (chinese-days data)", () => {
     expect(due("2023-09-22", 5)).toBe("2023-10-07");
   });
 
+  test("later published years: 2025 Spring Festival and 2026 National Day with their make-up days", () => {
+    // 2025 (State Council notice of Nov 2024): 1/28–2/4 off; Sun 1/26 and Sat 2/8 worked
+    expect(due("2025-01-24", 1)).toBe("2025-01-26");
+    expect(due("2025-01-24", 3)).toBe("2025-02-05"); // 1/26, 1/27, then 2/5
+    expect(between("2025-01-27", "2025-02-08")).toBe(4); // 2/5, 2/6, 2/7 and Sat 2/8
+    expect(officialWorkday(serial("2025-02-08"))).toBe(true);
+    // 2026: 10/1–10/7 off; Sun 9/20 and Sat 10/10 worked
+    expect(officialWorkday(serial("2026-09-20"))).toBe(true);
+    expect(due("2026-09-30", 1)).toBe("2026-10-08");
+    expect(due("2026-09-30", 3)).toBe("2026-10-10");
+  });
+
   test("working days between two dates (a < d ≤ b)", () => {
     expect(between("2023-09-28", "2023-10-09")).toBe(3);
     expect(between("2023-10-09", "2023-10-20")).toBe(9);
