@@ -285,8 +285,17 @@ function warnings(m: MonitorResult | null, p: PoolDoc | null, netSaidInPool: boo
     const firms = new Set(m.warnings.map((w) => w.firm));
     const parts = RULES.filter((x) => byRule.has(x.id)).map((x) => `${ruleWords(x.id, m.params)}${byRule.get(x.id)!.size}户`);
     out.push(say(`运行监测预警企业${firms.size}户，其中：${parts.join("、")}。`, { firms: firms.size, ...Object.fromEntries([...byRule].map(([k, v]) => [k, v.size])) }));
-    const risk = [...(byRule.get("below-scale") ?? [])];
-    if (risk.length) out.push(say(`有退规风险的企业${risk.length}户：${names(risk)}。`, { belowScale: risk.length }));
+    // Each firm at risk of 退规 with its projected annual revenue, in 万元 (a small firm's amount).
+    const risk = m.warnings.filter((w) => w.rule === "below-scale");
+    if (risk.length) {
+      const listed = risk.slice(0, MAX_NAMES).map((w) => `${w.firm}（预计全年营业收入${amount(w.value)}）`);
+      out.push(
+        say(`有退规风险的企业${risk.length}户：${listed.join("、")}${risk.length > MAX_NAMES ? "等" : ""}。`, {
+          belowScale: risk.length,
+          ...Object.fromEntries(risk.map((w) => [w.firm, w.value])),
+        }),
+      );
+    }
   }
   if (p) {
     const atRisk = p.firms.filter((f) => f.atRisk).map((f) => f.name);

@@ -209,3 +209,15 @@ test("an empty appeals register (the template) gives no 企业诉求 part, with 
   expect(g.notes.join("")).toMatch(/企业诉求部分未生成.*还没有诉求/);
   expect(composeReport(g.input).sections.map((s) => s.id)).toEqual(["economy"]);
 });
+
+test("预警与问题: each firm at risk of 退规 with its run-rate annual revenue in 万元 (1-10月营业收入 × 12 / 10 < 2000)", async () => {
+  const ws = wb.getWorksheet("10月")!;
+  const col = (ws.getRow(2).values as unknown[]).indexOf("1-本月营业收入");
+  const risk: string[] = [];
+  for (let r = 3; r <= ws.rowCount; r++) {
+    const v = ws.getRow(r).getCell(col).value;
+    if (typeof v === "number" && v < 2000 && (v * 12) / 10 < 2000) risk.push(`${ws.getRow(r).getCell(1).value}（预计全年营业收入${((v * 12) / 10).toFixed(2)}万元）`);
+  }
+  expect(risk.length).toBeGreaterThan(0);
+  expect(text(draft(await sampleSheets()), "warnings")).toContain(`有退规风险的企业${risk.length}户：${risk.join("、")}。`);
+});
