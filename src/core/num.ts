@@ -32,7 +32,7 @@ export function isFormula(v: unknown): v is Formula {
 export type ParsedNumber =
   | { kind: "number"; value: number }
   | { kind: "blank" }
-  | { kind: "invalid"; message: string; /** the number meant, in 万元 where a unit was given */ suggestion?: number };
+  | { kind: "invalid"; message: string; /** the number meant, in 万元 where a unit was given */ suggestion?: number; /** the unit typed into the cell (亿元 for “1.1亿”) */ unit?: string };
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 /** Full-width ASCII (０-９, ．, ，, －, ％ …) to half-width; ideographic space to space. */
@@ -71,6 +71,11 @@ function fmt(n: number): string {
  * Beyond this magnitude a value is a cell error, not a number. A parameter of parseNumber.
  */
 export const MAX_MAGNITUDE = 1e15;
+/**
+ * The other end: a non-zero amount below 10⁻¹⁰⁰ is no figure either (binary noise of a computed
+ * cell is ~10⁻¹⁷, never this small), and dividing by it (5e-324 as a base) gives Infinity.
+ */
+export const MIN_MAGNITUDE = 1e-100;
 
 /**
  * Parse one cell value into a number, a blank, or an invalid value with a zh-CN/English message.
@@ -84,6 +89,13 @@ export function parseNumber(raw: CellValue, maxMagnitude = MAX_MAGNITUDE): Parse
     return {
       kind: "invalid",
       message: `“${written}”超出合理范围（绝对值大于 ${limit}），请检查是否多输了位数 (beyond any amount a report can hold: |x| > ${limit})`,
+    };
+  }
+  if (p.kind === "number" && p.value !== 0 && Math.abs(p.value) < MIN_MAGNITUDE) {
+    const written = typeof raw === "number" ? String(raw) : String(raw).trim();
+    return {
+      kind: "invalid",
+      message: `“${written}”过小，不是合理数值（非零且绝对值小于 1e-100），请检查 (too small for any amount: 0 < |x| < 1e-100)`,
     };
   }
   return p;
@@ -126,6 +138,7 @@ function parseAnyNumber(raw: CellValue): ParsedNumber {
       kind: "invalid",
       message: `单元格含单位“${unit}”，请只填数字（按万元为 ${fmt(suggestion)}）(contains the unit ${unit}; enter the number only, ${fmt(suggestion)} in 万元)`,
       suggestion,
+      unit,
     };
   }
   return { kind: "invalid", message: `“${text}”不是数值 (not a number)` };

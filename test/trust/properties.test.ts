@@ -7,7 +7,7 @@
  * (The custom functions have their own property tests: test/functions/properties.test.ts.)
  */
 import fc from "fast-check";
-import { MAX_MAGNITUDE, parseNumber, toHalfWidth } from "../../src/core/num";
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, toHalfWidth } from "../../src/core/num";
 import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, SheetLike, Table } from "../../src/core/table";
 import { monthlySpec } from "../../src/core/validate/specs";
 import { poolSpec } from "../../src/core/pool/spec";
@@ -79,12 +79,24 @@ describe("parseNumber", () => {
     );
   });
 
-  test("a finite number within sense (|x| ≤ 1e15), and its shortest text, read back exactly", () => {
+  const withinSense = (x: number) => x === 0 || (Math.abs(x) <= MAX_MAGNITUDE && Math.abs(x) >= MIN_MAGNITUDE);
+
+  test("a finite number within sense (0, or 1e-100 ≤ |x| ≤ 1e15), and its shortest text, read back exactly", () => {
     fc.assert(
-      fc.property(fc.double({ min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE, noNaN: true }), (x) => {
+      fc.property(fc.double({ min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE, noNaN: true }).filter(withinSense), (x) => {
         expect(parseNumber(x)).toEqual({ kind: "number", value: x });
         const p = parseNumber(String(x));
         expect(p.kind === "number" && p.value === x).toBe(true);
+      }),
+      { numRuns },
+    );
+  });
+
+  test("a non-zero number below 1e-100 (down to 5e-324) is a cell error, as a number and as text", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -MIN_MAGNITUDE, max: MIN_MAGNITUDE, noNaN: true }).filter((x) => x !== 0 && Math.abs(x) < MIN_MAGNITUDE), (x) => {
+        expect(parseNumber(x).kind).toBe("invalid");
+        expect(parseNumber(String(x)).kind).toBe("invalid");
       }),
       { numRuns },
     );

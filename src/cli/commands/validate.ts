@@ -66,9 +66,9 @@ export function toJson(r: ValidationResult): ValidateJson {
 
 const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool", "appeals"];
 
-/** The sheet to check: the one chooser of core/table (chooser.ts) over the rule sets' table kinds. */
-function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[]): SheetValues | null {
-  return (rankTables(sheets, sets.map((x) => x.spec))[0]?.sheet as SheetValues | undefined) ?? null;
+/** The sheet to check: the one chooser of core/table (chooser.ts) over the rule sets' table kinds (--month: that month's sheet first, as jx monitor). */
+function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[], month?: number): SheetValues | null {
+  return (rankTables(sheets, sets.map((x) => x.spec), { month: month ?? null })[0]?.sheet as SheetValues | undefined) ?? null;
 }
 
 async function readNamed(port: FilePort, name: string): Promise<SheetValues | { error: string }> {
@@ -161,7 +161,7 @@ export function register(program: Command, ctx: CliContext): void {
         // Last month's sheet in this same workbook (--previous-sheet alone) is not the one to check.
         const prevName = opts.previousSheet !== undefined && opts.previous === undefined ? opts.previousSheet : undefined;
         const prevActual = prevName === undefined ? undefined : names.includes(prevName) ? prevName : names.find((n) => n.toLowerCase() === prevName.toLowerCase());
-        const best = chooseSheet(all.filter((s) => s?.name !== prevActual), sets);
+        const best = chooseSheet(all.filter((s) => s?.name !== prevActual), sets, month);
         if (!best) {
           const kinds = sets.map((s) => s.title).join("、");
           return fail(`“${file}”中没有可识别表头（${kinds}）的工作表；${sheetList(names)} (no sheet with a recognisable ${sets.map((s) => s.id).join("/")} header)`);

@@ -111,8 +111,10 @@ export function loadMonitor(opts: LoadOptions): Loaded {
   let current: { sheet: SheetLike; table: Table } | null = null;
   let candidates: { sheet: SheetLike; table: Table; month: number | null }[] | null = null;
   if (opts.sheet) {
-    const s = opts.sheets.find((x) => x.name === opts.sheet);
-    if (!s) return { error: `找不到工作表“${opts.sheet}” (no sheet named ${opts.sheet})` };
+    // the one chooser: a named sheet that is not there, or reads as another kind (培育库, 目标), is said so
+    const chosen = chooseTable(opts.sheets, [monthlySpec], { name: opts.sheet });
+    if ("error" in chosen) return { error: chosen.error };
+    const s = chosen.sheet;
     const t = readMonthly(s);
     if (!("spec" in t)) return { error: t.error };
     current = { sheet: s, table: t };

@@ -95,7 +95,8 @@ function valid(y: number, m: number, d: number): boolean {
 
 /**
  * A date cell: an Excel serial, a full date as text, or a month-precision date (text, or a
- * number such as 2023.3 that Excel stored when “2023.3” was typed: 2023.1 reads as January).
+ * number such as 2023.3 that Excel stored when “2023.3” was typed: 2023.1 reads as January; a
+ * number 20230105 reads as that date; a number past 9999-12-31 is not a date).
  */
 export function parseDate(raw: unknown): ParsedDate {
   if (raw === null || raw === undefined) return { kind: "blank" };

@@ -6,9 +6,9 @@
  * and parses every cell into a typed value or a parse issue with its cell address.
  * Rule by rule: docs/reading.md.
  */
-import { CellValue, isExcelErrorText, MAX_MAGNITUDE, parseNumber, toHalfWidth } from "../num";
+import { CellValue, isExcelErrorText, MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, toHalfWidth } from "../num";
 import { normalizeHeader } from "./headers";
-import { canonicalUnit, convertible, convertUnit, looksLikeUnit, unitFactor, unitsLike } from "./units";
+import { canonicalUnit, convertible, convertUnit, formatAmount, looksLikeUnit, unitFactor, unitsLike } from "./units";
 import { parseDate } from "./dates";
 
 export type FieldType = "text" | "number" | "date";
@@ -141,6 +141,11 @@ function buildMatcher(spec: TableSpec): (raw: string) => Match | null {
 /** A header row found: its 0-based index in the values, the matched columns, the distinct fields recognised. */
 export type Candidate = { row: number; matches: Map<number, Match>; score: number };
 
+/** A header cell as written, for messages: full-width brackets kept (“产值（千元）”), line breaks and outer spaces dropped. */
+function asWritten(v: CellValue): string {
+  return v === null || v === undefined ? "" : String(v).replace(/[\r\n]+/g, "").trim();
+}
+
 function candidateFor(values: CellValue[][], r: number, match: (s: string) => Match | null, parentRow: number | null): Candidate {
   const row = values[r] ?? [];
   const parent = parentRow === null ? null : values[parentRow] ?? [];
@@ -148,13 +153,14 @@ function candidateFor(values: CellValue[][], r: number, match: (s: string) => Ma
   let carried = "";
   const width = Math.max(row.length, parent?.length ?? 0);
   for (let c = 0; c < width; c++) {
-    const child = text(row[c]);
+    const child = asWritten(row[c]);
     let p = "";
     if (parent) {
-      const own = text(parent[c]);
+      const own = asWritten(parent[c]);
       if (own) carried = own;
       p = own || (child ? carried : "");
     }
+    // normalizeHeader (in match) makes full-width and half-width one; the match keeps the text as written
     const tries = parent && p ? (child ? [child + p, p + child, child] : [p]) : [child];
     for (const t of tries) {
       if (!t) continue;
@@ -293,7 +299,9 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     }
     if (first < 0) continue;
     const rowNumber = sheet.startRow + r;
-    if (first < footerWidth && isFooter(line[first])) {
+    // a signature line may start further right when its left cells are blank (单位负责人 under 序号 | 企业名称 …)
+    const nameBlank = columns.name !== undefined && asWritten(line[columns.name.col - startCol]) === "";
+    if ((first < footerWidth && isFooter(line[first])) || (nameBlank && isSignature(line[first]))) {
       table.endRow = rowNumber;
       const shown = String(line[first]).trim();
       const rest = values.slice(r + 1).filter((l) => l && l.some((v) => v !== null && v !== undefined && String(v).trim() !== "")).length;
@@ -321,13 +329,23 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
   return table;
 }
 
-/** Lines under a table that are not data: signatures (单位负责人：…, 填表人：…, 报出日期：…) and notes (注：, 说明：, 填表说明). */
-const FOOTER =
-  /^(?:(?:单位|统计|部门)?负责人|填表人|填报人|制表人|审核人|复核人|经办人|联系人|联系电话|报出日期|填报日期|填表日期|制表日期)\s*[:：]|^(?:注|说明|备注)\s*\d*\s*[:：、.]|^填表说明|^注\s*$/;
+/**
+ * Lines under a table that are not data. Signatures: 单位负责人：…, 统计负责人（签字）：…, 填表人 王五,
+ * 报出日期：…, 审核：… . Notes: 注：, 注1：, 附注：, 说明：, 备注：, 填表说明, 填报说明.
+ */
+const SIGNATURE =
+  /^(?:(?:(?:单位|统计|部门)?负责人|法定代表人|填表人|填报人|制表人|审核人|复核人|经办人|联系人|联系电话|报出日期|填报日期|填表日期|制表日期)\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:[:：]|$|\s)|(?:审核|制表|填表|填报)\s*[:：])/;
+const NOTE = /^(?:注|附注|注释|说明|备注)\s*\d*\s*[:：、.]|^(?:填表|填报)说明|^注\s*$/;
 
-/** Whether a cell (the first filled one of its row) starts a table's footer. */
+/** Whether a cell (the first filled one of its row) starts a table's footer: a signature or a note. */
 export function isFooter(v: CellValue): boolean {
-  return typeof v === "string" && FOOTER.test(toHalfWidth(v).trim());
+  if (typeof v !== "string") return false;
+  const s = toHalfWidth(v).trim();
+  return SIGNATURE.test(s) || NOTE.test(s);
+}
+
+function isSignature(v: CellValue): boolean {
+  return typeof v === "string" && SIGNATURE.test(toHalfWidth(v).trim());
 }
 
 /** A 合计/总计 row: one of its first cells says so. */
@@ -371,7 +389,7 @@ function parseField(
     if (report) pushIssue(table, f, column, row, raw, d.message);
     return null;
   }
-  if (typeof raw === "number" && Math.abs(raw) <= MAX_MAGNITUDE && column.factor === 1) return raw; // the common case, without allocating
+  if (typeof raw === "number" && column.factor === 1 && (raw === 0 || (Math.abs(raw) <= MAX_MAGNITUDE && Math.abs(raw) >= MIN_MAGNITUDE))) return raw; // the common case, without allocating
   const p = parseNumber(raw);
   if (p.kind === "number" && column.target && column.target !== "%" && typeof raw === "string" && /[%％]\s*\)?$/.test(raw.trim())) {
     // "5.9%" in a 万元 (or 亩 …) column is not an amount: reading it as 0.059 would lose the error.
@@ -385,8 +403,30 @@ function parseField(
     return null;
   }
   if (p.kind === "blank") return null;
-  if (report) pushIssue(table, f, column, row, raw, p.message, p.suggestion);
+  if (report) {
+    const [message, suggestion]: [string, number | undefined] = p.unit !== undefined && p.suggestion !== undefined ? unitInCell(p.unit, p.suggestion, column) : [p.message, p.suggestion];
+    pushIssue(table, f, column, row, raw, message, suggestion);
+  }
   return null;
+}
+
+/**
+ * A money unit typed into a cell (“1.1亿”), said in the column's own unit: in a 万元 column
+ * parseNumber's message (enter 11000); in a 百万元 column the number to enter is 110 (11000
+ * 万元); in a column that is not money (亩, 吨标煤, 人) no 万元 figure is proposed.
+ */
+function unitInCell(unit: string, wan: number, column: Column): [string, number | undefined] {
+  const own = column.unit || column.target || "";
+  if (column.target === "万元") {
+    const inCol = formatAmount(convertUnit(wan, "万元", own));
+    const msg =
+      own === "万元"
+        ? `单元格含单位“${unit}”，请只填数字（按万元为 ${inCol}）(contains the unit ${unit}; enter the number only, ${inCol} in 万元)`
+        : `单元格含单位“${unit}”，请只填数字：本列单位为${own}，应填 ${inCol}（即 ${formatAmount(wan)} 万元）(contains the unit ${unit}; enter the number only: ${inCol} in this column's ${own}, i.e. ${formatAmount(wan)} 万元)`;
+    return [msg, wan];
+  }
+  const says = own ? `本列单位为${own}，` : "";
+  return [`单元格含单位“${unit}”，${says}请只填数字 (contains the unit ${unit}; ${own ? `this column is in ${own}; ` : ""}enter the number only)`, undefined];
 }
 
 function pushIssue(table: Table, f: FieldSpec, column: Column, row: number, value: CellValue, message: string, suggestion?: number) {

@@ -85,7 +85,7 @@ describe("2. one unit table: headers in 千元 / 百万元 / 千万元 are conve
     const t = readTable(sheet("10月", monthlyValues("万美元")), monthlySpec);
     const known = "（可用单位：元、千元、万元、百万元、千万元、亿元）(unknown unit 万美元)";
     expect(isReadError(t) && t.error).toBe(
-      `工作表“10月”不能读取：列“本月工业总产值(万美元)”(C3) 的单位“万美元”无法识别${known}；列“1-本月工业总产值(万美元)”(D3) 的单位“万美元”无法识别${known}。请把单位改为可识别的单位并换算数值 (sheet 10月 cannot be read: a required column is in a unit the reader does not know; convert it to a known unit)`,
+      `工作表“10月”不能读取：列“本月工业总产值（万美元）”(C3) 的单位“万美元”无法识别${known}；列“1-本月工业总产值（万美元）”(D3) 的单位“万美元”无法识别${known}。请把单位改为可识别的单位并换算数值 (sheet 10月 cannot be read: a required column is in a unit the reader does not know; convert it to a known unit)`,
     );
     // the optional 上年同期 column in the same unit is named among the notes of a readable table, not here
   });
@@ -95,7 +95,7 @@ describe("2. one unit table: headers in 千元 / 百万元 / 千万元 are conve
     values[3].push(300);
     const t = read(sheet("10月", values));
     expect(t.columns.valueAddedYtd).toBeUndefined();
-    expect(t.notes[0]).toBe("列“1-本月工业增加值(万美元)”(G3) 的单位“万美元”无法识别（可用单位：元、千元、万元、百万元、千万元、亿元）(unknown unit 万美元)，该列未读取 (column skipped)");
+    expect(t.notes[0]).toBe("列“1-本月工业增加值（万美元）”(G3) 的单位“万美元”无法识别（可用单位：元、千元、万元、百万元、千万元、亿元）(unknown unit 万美元)，该列未读取 (column skipped)");
   });
 });
 
@@ -179,7 +179,7 @@ describe("3. messages quote the value as it stands in the cell, in the header's 
     const total = v.result.findings.find((f) => f.rule === "M-TOTAL")!;
     expect([total.cell, total.message]).toEqual([
       "D4",
-      "合计“1-本月工业总产值(千元)”为 2890000 千元（289000 万元），各行之和为 2800000 千元（280000 万元），相差 90000 千元（9000 万元） (the total of 1-本月工业总产值(千元) is 2890000 千元（289000 万元）, the rows sum to 2800000 千元（280000 万元）)",
+      "合计“1-本月工业总产值（千元）”为 2890000 千元（289000 万元），各行之和为 2800000 千元（280000 万元），相差 90000 千元（9000 万元） (the total of 1-本月工业总产值（千元） is 2890000 千元（289000 万元）, the rows sum to 2800000 千元（280000 万元）)",
     ]);
   });
   test("a tax of −850 000 元: the 提示 quotes −850000 元 (−85 万元), and validation and evaluation read the same −85 万元", () => {

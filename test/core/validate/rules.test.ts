@@ -118,7 +118,7 @@ describe("monthly report (月报)", () => {
 
   test("the clean table (header variants, text numbers, full-width digits, a correct 合计) has no finding and is ready", () => {
     const { result, table } = run(monthlyClean());
-    expect(table.columns.outputYtd.header).toBe("1—本月工业总产值(万元)");
+    expect(table.columns.outputYtd.header).toBe("1—本月工业总产值（万元）");
     expect(result.findings).toEqual([]);
     expect(result.ready).toBe(true);
     expect(verdictText(result)).toBe("可以提交 (ready to submit)");

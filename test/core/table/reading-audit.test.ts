@@ -1,0 +1,212 @@
+/**
+ * Audit of issue 11 / 20 against staff-built tables: cases the first round did not cover.
+ * Each expected value is hand-computed from the cells written here.
+ */
+import { uscc } from "../../../scripts/make-bad-input";
+import { isReadError, parseDate, readTable, SheetLike, Table, dateToExcelSerial } from "../../../src/core/table";
+import { MIN_MAGNITUDE, parseNumber } from "../../../src/core/num";
+import { monthlySpec, RULE_SETS, validateSheet, isUnusable } from "../../../src/core/validate";
+import { acreSpec } from "../../../src/core/acre/spec";
+import { poolSpec } from "../../../src/core/pool/spec";
+import { loadMonitor } from "../../../src/core/monitor/load";
+import { jx, tempDir, writeXlsx } from "../../cli/helpers";
+
+type V = string | number | null;
+const sheet = (name: string, values: V[][]): SheetLike => ({ name, startRow: 1, startCol: 1, values });
+const read = (s: SheetLike, spec = monthlySpec): Table => {
+  const t = readTable(s, spec);
+  if (isReadError(t)) throw new Error(t.error);
+  return t;
+};
+
+describe("a header is quoted as written (full-width brackets kept)", () => {
+  test("合计 in a （千元） header: the message names “1-本月工业总产值（千元）” and quotes 2890000 千元", () => {
+    const v = validateSheet(
+      sheet("10月", [
+        ["企业名称", "统一社会信用代码", "本月工业总产值（千元）", "1-本月工业总产值（千元）"],
+        ["甲公司", uscc(1), 100000, 1000000],
+        ["乙公司", uscc(2), 200000, 1800000],
+        ["合计", null, 300000, 2890000],
+      ]),
+      RULE_SETS,
+      "monthly",
+    );
+    if (isUnusable(v)) throw new Error(v.error);
+    const total = v.result.findings.find((f) => f.rule === "M-TOTAL")!;
+    expect(total.cell).toBe("D4");
+    // 1 000 000 + 1 800 000 = 2 800 000 千元; the total says 2 890 000: 90 000 千元 = 9 000 万元 apart
+    expect(total.message).toContain("合计“1-本月工业总产值（千元）”为 2890000 千元（289000 万元），各行之和为 2800000 千元（280000 万元），相差 90000 千元（9000 万元）");
+  });
+  test("a header with a line break is quoted without it", () => {
+    const t = read(sheet("10月", [["企业名称", "统一社会信用代码", "本月工业总产值\n（万元）", "1-本月工业总产值"], ["甲", uscc(1), 1, 2]]));
+    expect(t.columns.outputMonth.header).toBe("本月工业总产值（万元）");
+  });
+});
+
+describe("a unit typed into a cell: the fix is said in the column's own unit", () => {
+  const t = read(
+    sheet("10月", [
+      ["企业名称", "统一社会信用代码", "本月工业总产值（百万元）", "1-本月工业总产值", "从业人员（人）"],
+      ["甲", uscc(1), "1.1亿", "300万", "3万"],
+    ]),
+  );
+  test("“1.1亿” in a 百万元 column: enter 110 (1.1 亿元 = 11000 万元 = 110 百万元), not 11000", () => {
+    const i = t.issues.find((x) => x.address === "C2")!;
+    expect(i.message).toBe("单元格含单位“亿元”，请只填数字：本列单位为百万元，应填 110（即 11000 万元）(contains the unit 亿元; enter the number only: 110 in this column's 百万元, i.e. 11000 万元)");
+    expect(i.suggestion).toBe(11000);
+  });
+  test("“300万” in a 万元 column: enter 300", () => {
+    const i = t.issues.find((x) => x.address === "D2")!;
+    expect(i.message).toBe("单元格含单位“万元”，请只填数字（按万元为 300）(contains the unit 万元; enter the number only, 300 in 万元)");
+    expect(i.suggestion).toBe(300);
+  });
+  test("“3万” in a head-count column: no 万元 figure proposed", () => {
+    const i = t.issues.find((x) => x.address === "E2")!;
+    expect(i.message).toBe("单元格含单位“万元”，本列单位为人，请只填数字 (contains the unit 万元; this column is in 人; enter the number only)");
+    expect(i.suggestion).toBeUndefined();
+  });
+  test("“20万” in a land column (亩): no 万元 figure either", () => {
+    const a = read(
+      sheet("亩均数据", [
+        ["企业名称", "统一社会信用代码", "规模", "用地面积（亩）", "实缴税金（万元）"],
+        ["甲", uscc(1), "规上", "20万", 5],
+      ]),
+      acreSpec,
+    );
+    expect(a.issues[0].message).toBe("单元格含单位“万元”，本列单位为亩，请只填数字 (contains the unit 万元; this column is in 亩; enter the number only)");
+  });
+});
+
+describe("signature footers as forms print them", () => {
+  const base = (): V[][] => [
+    ["序号", "企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"],
+    [1, "甲公司", uscc(1), 10, 100],
+    [2, "乙公司", uscc(2), 20, 200],
+  ];
+  test.each([
+    ["单位负责人（签字）：张三"],
+    ["统计负责人(签名):李四"],
+    ["填表人  王五"],
+    ["单位负责人"],
+    ["审核：赵六"],
+    ["附注：本表为快报数"],
+    ["填报说明：金额单位为万元"],
+  ])("%p ends the table (not a firm)", (line) => {
+    const values = base();
+    values.push([line, null, null, null, null], [3, "丙公司", uscc(3), 30, 300]);
+    const t = read(sheet("10月", values));
+    expect(t.rows.map((r) => r.values.name)).toEqual(["甲公司", "乙公司"]);
+    expect(t.endRow).toBe(4);
+  });
+  test("a signature line starting right of a blank 企业名称 (under 统一社会信用代码) ends the table", () => {
+    const values = base();
+    values.push([null, null, null, "统计负责人：李四", "填表人：王五"]);
+    const t = read(sheet("10月", values));
+    expect(t.rows.map((r) => r.values.name)).toEqual(["甲公司", "乙公司"]);
+    expect(t.endRow).toBe(4);
+    expect(t.notes).toEqual(["第 4 行“统计负责人：李四”是表尾（签名或注释），表格到此结束 (row 4 is the table's footer; the table ends there)"]);
+  });
+  test("a 说明：… cell right of a blank name is not a footer (the rows below are still read)", () => {
+    const values: V[][] = [
+      ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "说明"],
+      ["甲公司", uscc(1), 10, 100, null],
+      [null, uscc(2), 20, 200, "说明：名称待补"],
+      ["丙公司", uscc(3), 30, 300, null],
+    ];
+    const t = read(sheet("10月", values));
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(t.endRow).toBeNull();
+  });
+});
+
+describe("dates typed as numbers", () => {
+  test("20230305 kept by Excel as a number is 2023-03-05, not serial 20 230 305", () => {
+    expect(parseDate(20230305)).toEqual({ kind: "date", serial: dateToExcelSerial(2023, 3, 5), precision: "day" });
+    // 2023-03-05: 44990 days after 1899-12-30 (45000 = 2023-03-15)
+    expect(dateToExcelSerial(2023, 3, 5)).toBe(44990);
+  });
+  test("a number past 9999-12-31 (serial 2958465) is not a date", () => {
+    expect(parseDate(2958465)).toMatchObject({ kind: "date", serial: 2958465 });
+    expect(parseDate(2958466).kind).toBe("invalid");
+    expect(parseDate(20231345).kind).toBe("invalid"); // no month 13
+  });
+  test("the pool reads 入库日期 20230305 (a number) as that day, without an issue", () => {
+    const t = read(
+      sheet("培育库", [
+        ["企业名称", "统一社会信用代码", "培育层级", "状态", "入库日期", "1月"],
+        ["甲", "", "拟进规", "培育中", 20230305, 100],
+      ]),
+      poolSpec,
+    );
+    expect(t.rows[0].values.entryDate).toBe(44990);
+    expect(t.issues).toEqual([]);
+  });
+});
+
+describe("numbers beyond sense at the small end: no Infinity from a 5e-324 base", () => {
+  test("0 < |x| < 1e-100 is a cell error; 0 and binary noise (5.55e-17) are numbers", () => {
+    expect(MIN_MAGNITUDE).toBe(1e-100);
+    expect(parseNumber(5e-324).kind).toBe("invalid");
+    expect(parseNumber("-1e-300").kind).toBe("invalid");
+    expect(parseNumber(0)).toEqual({ kind: "number", value: 0 });
+    expect(parseNumber(5.551115123125783e-17)).toEqual({ kind: "number", value: 5.551115123125783e-17 });
+  });
+  test("validation of a base of 1e-300: an M-NUM at the cell, no message with Infinity", () => {
+    const v = validateSheet(
+      sheet("10月", [
+        ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值"],
+        ["甲", uscc(1), 1e15, 1e15, 1e-300],
+      ]),
+      RULE_SETS,
+      "monthly",
+    );
+    if (isUnusable(v)) throw new Error(v.error);
+    expect(v.result.findings.find((f) => f.cell === "E2")?.rule).toBe("M-NUM");
+    expect(v.result.findings.map((f) => f.message).join("\n")).not.toMatch(/Infinity|NaN/);
+  });
+});
+
+describe("jx monitor --sheet goes through the one chooser", () => {
+  const pool = sheet("培育库", [
+    ["企业名称", "统一社会信用代码", "培育层级", "状态", "1月", "2月"],
+    ["甲", "", "拟进规", "培育中", 100, 100],
+  ]);
+  const report = sheet("10月", [
+    ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"],
+    ["乙", uscc(1), 10, 100],
+  ]);
+  test("a named sheet that reads as a pool is said to be one", () => {
+    expect(loadMonitor({ sheets: [pool, report], sheet: "培育库" })).toEqual({ error: "工作表“培育库”是培育库表，不是月报表 (sheet 培育库 is a pool table, not monthly)" });
+  });
+  test("a missing sheet: the sheets there are listed", () => {
+    expect(loadMonitor({ sheets: [pool, report], sheet: "9月" })).toEqual({ error: "找不到工作表“9月”；现有工作表：“培育库”、“10月” (sheets: 培育库, 10月)" });
+  });
+  test("the named report is read", () => {
+    const l = loadMonitor({ sheets: [pool, report], sheet: "10月" });
+    if ("error" in l) throw new Error(l.error);
+    expect(l.input.current.firms.map((f) => f.name)).toEqual(["乙"]);
+    expect(l.input.current.month).toBe(10);
+  });
+});
+
+describe("jx validate and jx monitor take the same sheet of a workbook with one sheet per month", () => {
+  const tmp = tempDir("jx-reading-");
+  const report = (m: number) => [
+    [`2023年1-${m}月规模以上工业企业主要指标`],
+    ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"],
+    ["甲公司", uscc(1), 10, 10 * m],
+  ];
+  test.each([
+    [[], "10月", 10],
+    [["--month", "9"], "9月", 9],
+    [["--month", "8"], "8月", 8],
+  ])("options %p: sheet %p, month %p in both", async (opts, name, month) => {
+    const file = await writeXlsx(tmp("months.xlsx"), { "8月": report(8), "10月": report(10), "9月": report(9) });
+    const v = await jx("validate", file, "--json", ...opts);
+    expect(JSON.parse(v.out).sheet).toBe(name);
+    const m = await jx("monitor", file, "--json", ...opts);
+    expect(JSON.parse(m.out).month).toBe(month);
+    const text = await jx("monitor", file, ...opts);
+    expect(text.out).toContain(`— ${month}月 (month from ${opts.length ? "--month" : "单元格 A1 (cell above the header)"})，工作表“${name}”`);
+  });
+});
