@@ -108,7 +108,9 @@ function firmOf(shape: Shape, r: Table["rows"][number], index: number, month: nu
   } else if (inPool) {
     notes.push(`1–${month}月尚无营业收入数据，按 0 计 (no revenue reported yet; counted as 0)`);
   }
-  ytd = clean(ytd);
+  // The sum to 15 significant digits (what Excel shows): ten months of 168.6 are 1686, not
+  // 1685.9999999999998 — binary noise only; nothing a cell states is rounded away.
+  ytd = clean(Number(ytd.toPrecision(15)));
   const lastYear = shape.hasLastYear ? LAST_YEAR_KEYS.map((k) => num(v[k])) : undefined;
   const p = projectFullYear(ytd, month, lastYear);
   const g = scaleGap(ytd, month, SCALE_THRESHOLD, lastYear);

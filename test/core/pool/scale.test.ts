@@ -237,3 +237,19 @@ describe("audit: last year's revenue from its twelve months when 上年营业收
     expect(r.summary.lastYearAbove).toBe(1);
   });
 });
+
+describe("audit: binary noise never decides a firm", () => {
+  test("ten months of 168.6: YTD 1686, needs (2000 − 1686) / 1 = 314 in November, averages 168.6, projection 2023.2", () => {
+    const r = run({ byMonth: 11 }, {}, [{ name: "p", tier: "拟进规", months: fill(10, 168.6) }]);
+    expect(r.firms[0]).toMatchObject({ ytd: 1686, neededPerMonth: 314, avgPerMonth: 168.6, projection: 2023.2, atRisk: false, behindPace: true });
+  });
+  test("a seasonal projection of exactly 2000 (140 in January, last year's January 70 of 1000) is on the line, not at risk", () => {
+    const ly = [70, ...fill(10, 85), 80]; // 70 + 850 + 80 = 1000
+    expect(140 / (70 / 1000)).toBeLessThan(2000); // the double quotient, for the record
+    const r = run({}, {}, [{ name: "s", tier: "拟进规", months: [140], ly }]);
+    expect(r.firms[0].method).toBe("seasonal");
+    expect(r.firms[0].projection).toBeCloseTo(2000, 9);
+    expect(r.firms[0]).toMatchObject({ reached: false, atRisk: false });
+    expect(r.summary.projectedToCross).toBe(1);
+  });
+});
