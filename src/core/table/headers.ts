@@ -24,9 +24,16 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
   let unknownUnit = "";
   const br = /[([【]([^)\]】]*)[)\]】]/g;
   s = s.replace(br, (_m, inner: string) => {
-    const known = canonicalUnit(inner);
-    if (known) unit = unit || known;
-    else if (looksLikeUnit(inner)) unknownUnit = unknownUnit || inner.replace(/^单位[:：]?/, "");
+    // a bracket may hold a qualifier and the unit together: （当年价格，千元）, (千元,当年价格)
+    for (const part of [inner, ...inner.split(/[,，、;；]/)]) {
+      const known = canonicalUnit(part);
+      if (known) {
+        unit = unit || known;
+        return "";
+      }
+    }
+    const odd = inner.split(/[,，、;；]/).find((part) => looksLikeUnit(part));
+    if (odd !== undefined) unknownUnit = unknownUnit || odd.replace(/^单位[:：]?/, "");
     return "";
   });
   const slash = /[/／]([^/／]+)$/.exec(s);

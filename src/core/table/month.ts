@@ -18,18 +18,24 @@ export function monthFromText(raw: unknown): number | null {
   if (typeof raw === "number") return Number.isInteger(raw) && raw >= 1 && raw <= 12 ? raw : null;
   if (typeof raw !== "string") return null;
   const s = toHalfWidth(raw).replace(/\s+/g, "");
-  const m = /(?:^|[^\d])(\d{1,2})月(?:份)?/.exec(s) || /^(\d{1,2})$/.exec(s);
-  if (!m) return null;
+  // 10月, 1-10月, 2023年10月; a whole text 10, 2023.10, 2023-10, 2023/10; 十月 (a sheet named so)
+  const m = /(?:^|[^\d])(\d{1,2})月(?:份)?/.exec(s) || /^(?:(?:19|20)\d\d[-./])?(\d{1,2})$/.exec(s);
+  if (!m) {
+    const cn = /^(?:(?:19|20)\d\d年)?(十[一二]?|[一二三四五六七八九])月份?$/.exec(s);
+    return cn ? CN_MONTHS.indexOf(cn[1]) + 1 : null;
+  }
   const n = Number(m[1]);
   return n >= 1 && n <= 12 ? n : null;
 }
+
+const CN_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
 /** The month of a 月份 cell: 10, "10月", "2023年10月", "2023-10", or a date (Excel serial) in that month. */
 export function monthOfValue(raw: unknown): number | null {
   const m = monthFromText(raw);
   if (m !== null) return m;
-  if (typeof raw === "number") return monthOfSerial(raw);
-  if (typeof raw === "string") {
+  if (typeof raw === "number" || typeof raw === "string") {
+    // through the date module: a serial, 20231005, or 2023.1 as Excel keeps a typed “2023.1” (January)
     const d = parseDate(raw);
     if (d.kind === "date") return monthOfSerial(d.serial);
   }
@@ -66,8 +72,8 @@ export function monthAboveHeader(sheet: SheetLike, headerRow: number): { month: 
         if (m !== null) return { month: m, address };
         continue;
       }
-      // A title: “2023年1-10月…”; not a full date (报出日期：2023年11月5日), not a number cell.
-      if (!title && typeof v === "string" && text.includes("月") && !/月\d{1,2}日/.test(text)) {
+      // A title: “2023年1-10月…”; not a full date (2023年11月5日) nor a date label (填报日期：2023年11月), not a number cell.
+      if (!title && typeof v === "string" && text.includes("月") && !/月\d{1,2}日/.test(text) && !/(?:日期|时间)[:：]/.test(text)) {
         const m = monthFromText(text);
         if (m !== null) title = { month: m, address };
       }

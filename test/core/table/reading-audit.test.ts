@@ -3,7 +3,7 @@
  * Each expected value is hand-computed from the cells written here.
  */
 import { uscc } from "../../../scripts/make-bad-input";
-import { isReadError, parseDate, readTable, SheetLike, Table, dateToExcelSerial } from "../../../src/core/table";
+import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, resolveMonth, SheetLike, Table } from "../../../src/core/table";
 import { MIN_MAGNITUDE, parseNumber } from "../../../src/core/num";
 import { monthlySpec, RULE_SETS, validateSheet, isUnusable } from "../../../src/core/validate";
 import { acreSpec } from "../../../src/core/acre/spec";
@@ -208,5 +208,48 @@ describe("jx validate and jx monitor take the same sheet of a workbook with one 
     expect(JSON.parse(m.out).month).toBe(month);
     const text = await jx("monitor", file, ...opts);
     expect(text.out).toContain(`— ${month}月 (month from ${opts.length ? "--month" : "单元格 A1 (cell above the header)"})，工作表“${name}”`);
+  });
+});
+
+describe("a unit in a bracket with a qualifier", () => {
+  test.each([
+    ["工业总产值（当年价格，千元）", "千元"],
+    ["工业总产值(千元,当年价格)", "千元"],
+    ["营业收入（万元）（当年价格）", "万元"],
+  ])("%p is in %p", (header, unit) => {
+    expect(normalizeHeader(header)).toEqual({ name: header.startsWith("营业") ? "营业收入" : "工业总产值", unit, unknownUnit: "" });
+  });
+  test("a two-row header 工业总产值（当年价格，千元） over 本月 | 1-本月: 1 234 千元 = 123.4 万元", () => {
+    const t = read(
+      sheet("10月", [
+        ["企业名称", "统一社会信用代码", "工业总产值（当年价格，千元）", null],
+        [null, null, "本月", "1-本月"],
+        ["甲", uscc(1), 1234, "12,340"],
+      ]),
+    );
+    expect([t.rows[0].values.outputMonth, t.rows[0].values.outputYtd]).toEqual([123.4, 1234]);
+  });
+  test("（当年价格，万美元）: the unknown unit is named, never read as 万元", () => {
+    expect(normalizeHeader("工业总产值（当年价格，万美元）")).toEqual({ name: "工业总产值", unit: "", unknownUnit: "万美元" });
+  });
+});
+
+describe("the report month as staff write it", () => {
+  const h = ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值"];
+  const month = (name: string, values: V[][]) => {
+    const s = sheet(name, values);
+    return resolveMonth({ sheet: s, table: read(s) });
+  };
+  test.each(["2023.10", "2023-10", "十月", "2023年十月"])("a sheet named %p is month 10", (name) => {
+    expect(month(name, [h, ["甲", uscc(1), 1, 2]])).toMatchObject({ month: 10, source: "sheet" });
+  });
+  test("a date label above the header (填报日期：2023年11月) is not the report month; the sheet name 10月 is", () => {
+    expect(month("10月", [["填报日期：2023年11月"], h, ["甲", uscc(1), 1, 2]])).toMatchObject({ month: 10, source: "sheet" });
+  });
+  test("a 月份 cell 2023.1 (Excel's number for a typed 2023.1) is January, as the date module reads it, not July (serial 2023 = 1905-07-15)", () => {
+    expect(month("Sheet1", [[...h, "月份"], ["甲", uscc(1), 1, 2, 2023.1]])).toMatchObject({ month: 1, source: "column" });
+  });
+  test("a 月份 cell 20231005 (a date typed without separators) is October", () => {
+    expect(month("Sheet1", [[...h, "月份"], ["甲", uscc(1), 1, 2, 20231005]])).toMatchObject({ month: 10, source: "column" });
   });
 });
