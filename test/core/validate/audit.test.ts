@@ -335,3 +335,13 @@ test("every audit rule is in the monthly rule set", () => {
   const ids = monthlyRuleSet.rules.map((r) => r.id);
   for (const id of ["M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-KIND", "M-USCC-REGION", "M-LAST-YEAR"]) expect(ids).toContain(id);
 });
+
+test("the README names each audit rule with its severity and points to the rule table", () => {
+  const readme: string = require("fs").readFileSync(require("path").join(__dirname, "..", "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+  const sev = { error: "错误", warning: "提示" };
+  for (const id of ["M-MONTH-IDENTITY", "M-NOT-REPORTED", "M-EXPORT-GT-SALES", "M-SALES-RATIO", "M-USCC-KIND", "M-USCC-REGION", "M-LAST-YEAR"]) {
+    const rule = monthlyRuleSet.rules.find((r) => r.id === id)!;
+    expect(readme).toContain(`${id} ${sev[rule.severity]}`);
+  }
+  expect(readme).toContain("[docs/validation.md](docs/validation.md)");
+});
