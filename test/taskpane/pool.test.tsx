@@ -206,6 +206,9 @@ describe("PoolTab over the file adapter", () => {
     const row = (name: string) => screen.getAllByTestId("firm-row").find((r) => r.textContent!.startsWith(name))!;
     expect(within(row("达标")).getByTestId("firm-hint").textContent).toMatch(/^已达规模标准，可申报入规/);
     expect(within(row("十月1686")).getByTestId("needed").textContent).toBe("月需 157.0");
+    // beside it the firm's own average: 1686 / 10 = 168.6 a month
+    expect(within(row("十月1686")).getByTestId("avg").textContent).toBe("月均 168.6");
+    expect(within(row("达标")).queryByTestId("avg")).toBeNull(); // reached: nothing more needed
     expect(within(row("专精")).getByTestId("gap").textContent).toBe("增速 -28.0%");
     expect(within(row("专精")).queryByTestId("needed")).toBeNull();
     expect(screen.getByTestId("reached").textContent).toMatch(/已达标可申报 1 家/);

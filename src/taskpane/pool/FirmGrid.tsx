@@ -48,9 +48,15 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
           {r.gap}
         </Text>
         {r.firm.measured && r.needed !== "—" ? (
-          <Text size={200} data-testid="needed" style={{ color: r.behindPace ? "#c50f1f" : undefined }}>
-            月需 {r.needed}
-          </Text>
+          // 尚需月均 beside the firm's own average: "needs 250 a month, averages 150" at a glance
+          <span style={{ display: "flex", flexWrap: "wrap", columnGap: "6px" }}>
+            <Text size={200} data-testid="needed" style={{ color: r.behindPace ? "#c50f1f" : undefined }}>
+              月需 {r.needed}
+            </Text>
+            <Text size={200} data-testid="avg">
+              月均 {r.avg}
+            </Text>
+          </span>
         ) : null}
         {r.hint ? (
           <Text size={200} data-testid="firm-hint" style={{ color: r.reached ? "#107c10" : r.atRisk || r.behindPace ? "#c50f1f" : undefined }}>
@@ -71,7 +77,7 @@ const columns: TableColumnDefinition<FirmRowModel>[] = [
 
 /**
  * Three columns that fit a 320 px pane: the name, the gap with 尚需月均 and the hint, the
- * progress bar. Tier, status, leader, 1-本月, 预计全年 and 本年月均 are in the firm's detail.
+ * progress bar (月需 beside 月均). Tier, status, leader, 1-本月 and 预计全年 are in the firm's detail.
  */
 const columnSizing = {
   name: { minWidth: 110, idealWidth: 130 },
