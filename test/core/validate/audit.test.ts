@@ -292,6 +292,9 @@ describe("RATE: a stated rate is right when rounded or truncated at its written 
     // a percent header: 99.5 under 办结率(%) is 99.5%
     expect(check(summary(99.5, "办结率(%)")).result.findings).toEqual([]);
     expect(check(summary(99.4, "办结率(%)")).result.findings.map((f) => f.severity)).toEqual(["warning"]);
+    // 0.995 under 办结率(%) (a cell formatted as a percent) is 99.5% too; 0.994 is not
+    expect(check(summary(0.995, "办结率(%)")).result.findings).toEqual([]);
+    expect(check(summary(0.994, "办结率(%)")).result.findings.map((f) => f.message.slice(0, 41))).toEqual(["“办结率(%)”所列 99.4% 与 1460/1466 = 99.591% 不符"]);
     // a plain 99.5 under 办结率 (no %) is read as 99.5%, not 9950%; 1.05 stays 105%
     expect(check(summary(99.5)).result.findings).toEqual([]);
     expect(check(summary(99.6)).result.findings).toEqual([]);

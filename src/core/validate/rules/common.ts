@@ -375,8 +375,11 @@ function checkHeaderRow(sheet: SheetLike, h: number, above: number, toEnd: boole
       }
       const s = statedRate(line[c], isPercent);
       if (!s) continue;
-      // a plain number above 1 under a header without %: 99.5 may be 99.5% as well as 9950%
-      const readings = !isPercent && typeof line[c] === "number" && s.rate > 1 ? [s, statedRate(line[c], true)!] : [s];
+      // a plain number read both ways when its size says so: 99.5 under a header without % may be
+      // 99.5% (not only 9950%); 0.995 under 办结率(%) may be a cell formatted as 99.5%
+      const v = line[c];
+      const both = typeof v === "number" && (isPercent ? v > 0 && v <= 1 : s.rate > 1);
+      const readings = both ? [s, statedRate(v, !isPercent)!] : [s];
       const a = pa.value;
       const b = pb.value;
       let best: { expected: number; formula: string; stated: { rate: number; decimals: number } } | null = null;
