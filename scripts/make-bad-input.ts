@@ -340,7 +340,7 @@ function monthlyHead(): string[] {
  * of raw `<sheetData>` rows plus what follows it (merges), optional shared strings, and per part
  * `deflate` / `declare` (the declared size) for the zip bombs.
  */
-function rawXlsx(
+export function rawXlsx(
   sheets: Array<{ name: string; rows: string[]; after?: string; deflate?: boolean; declare?: number; pad?: number }>,
   shared?: string[],
 ): Buffer {

@@ -32,6 +32,7 @@ import { LIST_SHEET } from "./adapterUtil";
 import type { CellValue, SheetValues } from "./port";
 import { centralDirectory, CorruptFileError, inflateEntry, LimitError, sizeLimit, ZipEntry } from "./zip";
 import { attr, parseAttrs, xmlScanner, XmlHandler } from "./xml";
+import { isoToSerial } from "../core/table/dates";
 
 export { CorruptFileError, LimitError } from "./zip";
 
@@ -158,7 +159,7 @@ function sheetHandler(name: string, shared: string[], limits: ReadLimits) {
       v = shared[k];
     } else if (cellT === "str" || cellT === "e") v = cellV;
     else if (cellT === "b") v = cellV.trim() !== "0";
-    else if (cellT === "d") v = toPortValue(new Date(cellV));
+    else if (cellT === "d") v = isoToSerial(cellV) ?? cellV; // the day written, in no time zone; else the text, for the reader to name
     else if (NUMBER_TEXT.test(cellV)) v = toPortValue(Number(cellV));
     else v = cellV; // not a number: the text as written, for the table reader to name
     // An empty value is no used cell, except a formula without a cached result (Excel computes it on open).

@@ -58,6 +58,23 @@ export function jsDateToSerial(d: Date): number {
   return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
 }
 
+/**
+ * The serial of an ISO 8601 date-time as an .xlsx `t="d"` cell holds it (2023-03-15T08:30:00,
+ * 2023-03-15): the calendar day and time written, in no time zone. `new Date(text)` would read
+ * the date-time form in the machine's zone (in China 2023-03-15T00:00 is the 14th at 16:00 UTC).
+ * Null when the text is no such date.
+ */
+export function isoToSerial(text: string): number | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  const seconds = (Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0);
+  if (seconds >= 86400) return null;
+  return dateToExcelSerial(y, mo, d) + seconds / 86400;
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** "2023-03-15" for a serial (" 08:30" added with `withTime`); the 1900 bug honoured (60 → 1900-02-29). */

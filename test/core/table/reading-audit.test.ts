@@ -2,7 +2,9 @@
  * Audit of issue 11 / 20 against staff-built tables: cases the first round did not cover.
  * Each expected value is hand-computed from the cells written here.
  */
-import { uscc } from "../../../scripts/make-bad-input";
+import * as fs from "fs";
+import { rawXlsx, uscc } from "../../../scripts/make-bad-input";
+import { openWorkbookFile } from "../../../src/cli/io";
 import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, resolveMonth, SheetLike, Table } from "../../../src/core/table";
 import { MIN_MAGNITUDE, parseNumber } from "../../../src/core/num";
 import { monthlySpec, RULE_SETS, validateSheet, isUnusable } from "../../../src/core/validate";
@@ -251,5 +253,31 @@ describe("the report month as staff write it", () => {
   });
   test("a 月份 cell 20231005 (a date typed without separators) is October", () => {
     expect(month("Sheet1", [[...h, "月份"], ["甲", uscc(1), 1, 2, 20231005]])).toMatchObject({ month: 10, source: "column" });
+  });
+});
+
+describe("an ISO date cell (t=\"d\") reads as the day written, in every time zone", () => {
+  const tmp = tempDir("jx-isodate-");
+  const s = (r: string, t: string) => `<c r="${r}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const rows = [
+    `<row r="1">${s("A1", "企业名称")}${s("B1", "培育层级")}${s("C1", "状态")}${s("D1", "入库日期")}${s("E1", "1月")}</row>`,
+    `<row r="2">${s("A2", "甲")}${s("B2", "拟进规")}${s("C2", "培育中")}<c r="D2" t="d"><v>2023-03-15T00:00:00</v></c><c r="E2"><v>100</v></c></row>`,
+    `<row r="3">${s("A3", "乙")}${s("B3", "拟进规")}${s("C3", "培育中")}<c r="D3" t="d"><v>2023-03-15T12:00:00</v></c><c r="E3"><v>100</v></c></row>`,
+    `<row r="4">${s("A4", "丙")}${s("B4", "拟进规")}${s("C4", "培育中")}<c r="D4" t="d"><v>not a date</v></c><c r="E4"><v>100</v></c></row>`,
+  ];
+  const saved = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = saved;
+  });
+  test.each(["Asia/Shanghai", "America/New_York", "UTC"])("TZ=%s: 2023-03-15T00:00:00 is serial 45000 (2023-03-15), noon is 45000.5; text that is no date is named as written", async (tz) => {
+    process.env.TZ = tz;
+    const file = tmp(`iso-${tz.replace("/", "-")}.xlsx`);
+    fs.writeFileSync(file, rawXlsx([{ name: "培育库", rows }]));
+    const book = await openWorkbookFile(file);
+    if ("error" in book) throw new Error(book.error);
+    const t = read((await book.port.readSheets(["培育库"]))[0]!, poolSpec);
+    expect(t.rows.map((r) => r.raw.entryDate)).toEqual([45000, 45000.5, "not a date"]);
+    expect(t.rows.map((r) => r.values.entryDate)).toEqual([45000, 45000, null]);
+    expect(t.issues.map((i) => `${i.address} ${i.message}`)).toEqual(["D4 “not a date”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)"]);
   });
 });
