@@ -25,6 +25,7 @@ export const SALES_RATIO_LOW_PARAM = "产销率下限";
 export const SALES_RATIO_HIGH_PARAM = "产销率上限";
 /** Both ends in one row: 产销率范围 | 0.7-1.3 (or 70%–130%, 70%~130%); the rows above win. */
 export const SALES_RATIO_RANGE_PARAM = "产销率范围";
+const SALES_RATIO_RANGE_ALIASES = [SALES_RATIO_RANGE_PARAM, "产销率区间", "产销率合理范围", "产销率合理区间"];
 
 /** A sheet of the workbook read as a table of the kind, with its report period. */
 export interface PeriodTable {
@@ -149,11 +150,12 @@ export function readAuditParams(values: CellValue[][] | null | undefined): Audit
     return r;
   };
   let range: number[] = [];
-  const r = rows.get(SALES_RATIO_RANGE_PARAM);
+  const rangeName = SALES_RATIO_RANGE_ALIASES.find((n) => rows.has(n)) ?? SALES_RATIO_RANGE_PARAM;
+  const r = rows.get(rangeName);
   if (r) {
     const ends = textOf(r.value).split(/\s*[-–—~～至到]\s*/).map(asRatio);
     if (ends.length === 2 && ends.every((x) => x !== undefined)) range = ends as number[];
-    else bad(SALES_RATIO_RANGE_PARAM, r, "下限-上限（如 0.7-1.3 或 70%-130%）");
+    else bad(rangeName, r, "下限-上限（如 0.7-1.3 或 70%-130%）");
   }
   const low = ratio(SALES_RATIO_LOW_PARAM) ?? range[0];
   const high = ratio(SALES_RATIO_HIGH_PARAM) ?? range[1];

@@ -244,6 +244,7 @@ describe("参数 and options", () => {
   test("one 产销率范围 row gives both ends; the 下限/上限 rows win over it", () => {
     expect(readAuditParams([["产销率范围", "0.8-1.2"]]).salesRatio).toEqual({ low: 0.8, high: 1.2 });
     expect(readAuditParams([["产销率范围", "80%～120%"]]).salesRatio).toEqual({ low: 0.8, high: 1.2 });
+    expect(readAuditParams([["产销率合理区间", "0.75至1.25"]]).salesRatio).toEqual({ low: 0.75, high: 1.25 });
     expect(readAuditParams([["产销率范围", "0.8-1.2"], ["产销率上限", 1.5]]).salesRatio).toEqual({ low: 0.8, high: 1.5 });
     const bad = readAuditParams([["产销率范围", "0.8"]]);
     expect(bad.salesRatio).toEqual({ low: 0.7, high: 1.3 });
