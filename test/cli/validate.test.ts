@@ -178,6 +178,13 @@ describe("jx validate", () => {
     expect(err).toMatch(/提示 \(note\)：新增：本月有 1 家企业不在上月“2023年9月”中/);
   });
 
+  test("text output: a finding in last month's sheet is written with its sheet (2023年9月!A11), this sheet's cells alone", async () => {
+    const { code, out } = await jx(files["monthly-audit.xlsx"]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/\n {2}2023年9月!A11 M-NOT-REPORTED +上月“2023年9月”第 11 行的企业/);
+    expect(out).toMatch(/\n {2}K5 {5}M-EXPORT-GT-SALES/);
+  });
+
   test("--region wins over the 参数 row; --last-year FILE; a bad --region is exit 2", async () => {
     const file = files["monthly-audit.xlsx"];
     const region = JSON.parse((await jx(file, "--region", "340700", "--json")).out);

@@ -92,7 +92,8 @@ export function textReport(r: ValidationResult, set: RuleSet, file: string): str
     const explained = sev === "warning" ? items.filter((f) => f.explained).length : 0;
     lines.push("");
     lines.push(`${SEVERITY_LABEL[sev]} (${sev === "error" ? "errors" : "warnings"})：${items.length}${sev === "warning" ? `，已说明 ${explained} (explained)` : ""}`);
-    for (const f of items) lines.push(`  ${pad(f.cell, 7)}${pad(f.rule, 16)}${f.explained ? "[已说明] " : ""}${f.message}`);
+    // a cell of another sheet (应报未报 points at last month's) is written with its sheet: 9月!A11
+    for (const f of items) lines.push(`  ${pad(f.sheet === r.sheet ? f.cell : `${f.sheet}!${f.cell}`, 7)}${pad(f.rule, 16)}${f.explained ? "[已说明] " : ""}${f.message}`);
   };
   group("error", r.findings.filter((f) => f.severity === "error"));
   group("warning", r.findings.filter((f) => f.severity === "warning"));
