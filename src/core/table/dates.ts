@@ -45,6 +45,7 @@ export function excelSerialToDate(serial: number): Date | null {
 
 /** Calendar date → Excel serial (dates before 1900-03-01 follow Excel's numbering too). */
 export function dateToExcelSerial(year: number, month: number, day: number): number {
+  if (year === 1900 && month === 2 && day === 29) return 60; // Excel's fictitious day, the inverse of excelSerialToYMD(60)
   const days = Math.round((Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS);
   return days < 61 ? days - 1 : days;
 }
@@ -68,8 +69,7 @@ export function isoToSerial(text: string): number | null {
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  if (!valid(y, mo, d)) return null;
   const seconds = (Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0);
   if (seconds >= 86400) return null;
   return dateToExcelSerial(y, mo, d) + seconds / 86400;
@@ -106,6 +106,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_ONLY = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?(?:份)?$/;
 
 function valid(y: number, m: number, d: number): boolean {
+  if (y === 1900 && m === 2 && d === 29) return true; // typed into Excel it is serial 60
   const dt = new Date(Date.UTC(y, m - 1, d));
   return y >= 1900 && dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import { rawXlsx, uscc } from "../../../scripts/make-bad-input";
 import { openWorkbookFile } from "../../../src/cli/io";
-import { dateToExcelSerial, isReadError, normalizeHeader, parseDate, readTable, resolveMonth, SheetLike, Table } from "../../../src/core/table";
+import { dateToExcelSerial, excelSerialToYMD, isReadError, normalizeHeader, parseDate, readTable, resolveMonth, serialToIso, SheetLike, Table } from "../../../src/core/table";
 import { MIN_MAGNITUDE, parseNumber } from "../../../src/core/num";
 import { monthlySpec, RULE_SETS, validateSheet, isUnusable } from "../../../src/core/validate";
 import { acreSpec } from "../../../src/core/acre/spec";
@@ -279,5 +279,23 @@ describe("an ISO date cell (t=\"d\") reads as the day written, in every time zon
     expect(t.rows.map((r) => r.raw.entryDate)).toEqual([45000, 45000.5, "not a date"]);
     expect(t.rows.map((r) => r.values.entryDate)).toEqual([45000, 45000, null]);
     expect(t.issues.map((i) => `${i.address} ${i.message}`)).toEqual(["D4 “not a date”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)"]);
+  });
+});
+
+describe("Excel's 1900 leap-year bug both ways", () => {
+  test("1900-02-29 is serial 60 (as Excel numbers it), between 1900-02-28 = 59 and 1900-03-01 = 61", () => {
+    expect(dateToExcelSerial(1900, 2, 29)).toBe(60);
+    expect(dateToExcelSerial(1900, 2, 28)).toBe(59);
+    expect(dateToExcelSerial(1900, 3, 1)).toBe(61);
+    expect(parseDate("1900-02-29")).toEqual({ kind: "date", serial: 60, precision: "day" });
+    expect(parseDate("1900年2月29日")).toEqual({ kind: "date", serial: 60, precision: "day" });
+    expect(parseDate("1901-02-29").kind).toBe("invalid"); // 1901 is no leap year, in Excel neither
+  });
+  test("every serial of 1900-1901 maps to a day and back to itself", () => {
+    for (let s = 1; s <= 800; s++) {
+      const d = excelSerialToYMD(s)!;
+      expect([s, dateToExcelSerial(d.year, d.month, d.day)]).toEqual([s, s]);
+      expect([s, parseDate(serialToIso(s))]).toEqual([s, { kind: "date", serial: s, precision: "day" }]);
+    }
   });
 });
