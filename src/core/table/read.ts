@@ -233,6 +233,7 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
   const startCol = sheet.startCol;
   const headerRow = sheet.startRow + best.row;
   const tableUnit = unitAboveHeader(values, best.row);
+  const under = rowsUnderHeader(values, best.row, sheet.startRow);
   const unusable: string[] = [];
   for (const [c, m] of [...best.matches.entries()].sort((a, b) => a[0] - b[0])) {
     const col = startCol + c;
@@ -245,6 +246,12 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     }
     let unit = m.unit;
     let unknown = m.unknownUnit;
+    // a unit row under the header (计量单位 | | 千元 | 千元): the column's unit when its header has none
+    const below = under.units?.[c];
+    if (m.field.type === "number" && !unit && !unknown && below) {
+      unit = canonicalUnit(below);
+      unknown = unit ? "" : below;
+    }
     // A money column without a unit of its own takes the table's “单位：千元”.
     if (m.field.type === "number" && !unit && !unknown && tableUnit && m.field.unit === "万元" && !normalizeHeader(m.field.header).unit) {
       unit = tableUnit.unit;
@@ -286,7 +293,8 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
   // A footer's first cell stands left of (or in) the name column: a 说明 cell further right is data.
   const footerWidth = Math.max(3, (columns.name?.col ?? 0) - startCol + 1);
   const monthPrecision = new Map<string, { count: number; first: string; raw: CellValue }>();
-  for (let r = best.row + 1; r < values.length; r++) {
+  notes.push(...under.notes);
+  for (let r = best.row + 1 + under.skip; r < values.length; r++) {
     const line = values[r];
     if (!line) continue;
     let first = -1;
@@ -327,6 +335,43 @@ export function readTable(sheet: SheetLike, spec: TableSpec): Table | ReadError 
     );
   }
   return table;
+}
+
+const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const UNIT_LABEL = /^(?:计量单位|单位|栏次|列次|代码|-|—|－|\/)$/;
+
+/**
+ * Rows right under the header that belong to it, not to the firms (at most two): a unit row
+ * (`计量单位 | — | 千元 | 千元`, every filled cell a unit or a label) and a 栏次 row (`甲 | 乙 | 1 | 2 | 3`:
+ * 甲乙丙丁… then the column numbers counting up). Their units, by 0-based column, and a note each.
+ */
+function rowsUnderHeader(values: CellValue[][], headerRow: number, startRow: number): { skip: number; units: (string | null)[] | null; notes: string[] } {
+  const out = { skip: 0, units: null as (string | null)[] | null, notes: [] as string[] };
+  for (let k = 0; k < 2; k++) {
+    const line = values[headerRow + 1 + out.skip] ?? [];
+    const filled = line.map((v, c) => ({ v, c })).filter((x) => !isBlank(x.v));
+    if (filled.length < 2) return out;
+    const rowNumber = startRow + headerRow + 1 + out.skip;
+    const texts = filled.map((x) => (typeof x.v === "string" ? toHalfWidth(x.v).replace(/\s+/g, "") : null));
+    const units = filled.filter((_, i) => texts[i] !== null && !UNIT_LABEL.test(texts[i]!) && looksLikeUnit(texts[i]!));
+    if (!out.units && units.length > 0 && texts.every((t) => t !== null && (UNIT_LABEL.test(t) || looksLikeUnit(t)))) {
+      out.units = [];
+      for (const u of units) out.units[u.c] = toHalfWidth(String(u.v)).replace(/\s+/g, "").replace(/^单位[:：]?/, "");
+      out.notes.push(`第 ${rowNumber} 行是计量单位行，各列按其单位读取 (row ${rowNumber} gives the columns' units)`);
+      out.skip++;
+      continue;
+    }
+    const nums = filled.filter((x) => typeof x.v === "number" || /^\d+$/.test(String(x.v).trim())).map((x) => Number(x.v));
+    const letters = texts.filter((t) => t !== null && /^(?:[甲乙丙丁戊己庚辛壬癸]|栏次|列次|代码)$/.test(t)).length;
+    const counting = nums.length >= 2 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1));
+    if (letters > 0 && counting && letters + nums.length === filled.length) {
+      out.notes.push(`第 ${rowNumber} 行是栏次行（${filled.slice(0, 3).map((x) => String(x.v).trim()).join("、")}…），不是企业 (row ${rowNumber} numbers the columns; not a firm)`);
+      out.skip++;
+      continue;
+    }
+    return out;
+  }
+  return out;
 }
 
 /**

@@ -299,3 +299,33 @@ describe("Excel's 1900 leap-year bug both ways", () => {
     }
   });
 });
+
+describe("rows under the header that belong to it: a unit row, a 栏次 row", () => {
+  const h = ["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "上年同期1-本月工业总产值"];
+  const firm = ["甲公司", uscc(1), 10, 100, 90];
+  test("计量单位 | — | 千元 | 千元 | 千元: the columns are in 千元 (100 千元 = 10 万元), the row is no firm", () => {
+    const t = read(sheet("10月", [h, ["计量单位", "—", "千元", "千元", "千元"], firm]));
+    expect(t.rows.map((r) => [r.row, r.values.name, r.values.outputMonth, r.values.outputYtd, r.values.outputYtdLastYear])).toEqual([[3, "甲公司", 1, 10, 9]]);
+    expect(t.columns.outputYtd.unit).toBe("千元");
+    expect(t.notes).toEqual(["第 2 行是计量单位行，各列按其单位读取 (row 2 gives the columns' units)"]);
+  });
+  test("a unit row in 万美元 under a required column: unusable, naming the unit (never read as 万元)", () => {
+    const t = readTable(sheet("10月", [h, [null, null, "万美元", "万美元", "万元"], firm]), monthlySpec);
+    expect(isReadError(t) && t.error).toContain("列“本月工业总产值”(C1) 的单位“万美元”无法识别");
+  });
+  test("甲 | 乙 | 1 | 2 | 3 (栏次): not a firm", () => {
+    const t = read(sheet("10月", [h, ["甲", "乙", 1, 2, 3], firm]));
+    expect(t.rows.map((r) => r.values.name)).toEqual(["甲公司"]);
+    expect(t.notes).toEqual(["第 2 行是栏次行（甲、乙、1…），不是企业 (row 2 numbers the columns; not a firm)"]);
+  });
+  test("both, unit row then 栏次 row; validation has no finding from them", () => {
+    const v = validateSheet(sheet("10月", [h, ["计量单位", "—", "千元", "千元", "千元"], ["甲", "乙", 1, 2, 3], firm]), RULE_SETS, "monthly");
+    if (isUnusable(v)) throw new Error(v.error);
+    expect(v.result.rowCount).toBe(1);
+    expect(v.result.findings).toEqual([]);
+  });
+  test("a firm's first row is never taken for either (a name and numbers that do not count up)", () => {
+    const t = read(sheet("10月", [h, ["甲", uscc(2), 1, 2, 4], firm]));
+    expect(t.rows.map((r) => r.values.name)).toEqual(["甲", "甲公司"]);
+  });
+});
