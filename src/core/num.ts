@@ -141,7 +141,8 @@ function parseAnyNumber(raw: CellValue): ParsedNumber {
       unit,
     };
   }
-  return { kind: "invalid", message: `“${text}”不是数值 (not a number)` };
+  // quoted as written (full-width kept: “１２ａ”), not as normalised for parsing
+  return { kind: "invalid", message: `“${String(raw).trim()}”不是数值 (not a number)` };
 }
 
 /**

@@ -143,7 +143,7 @@ export function parseDate(raw: unknown): ParsedDate {
   }
   const mm = MONTH_ONLY.exec(s);
   if (mm && valid(Number(mm[1]), Number(mm[2]), 1)) return { kind: "date", serial: dateToExcelSerial(Number(mm[1]), Number(mm[2]), 1), precision: "month" };
-  return { kind: "invalid", message: `“${text}”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)` };
+  return { kind: "invalid", message: `“${String(raw).trim()}”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)` };
 }
 
 /** The local calendar day of `now` (default: this machine's clock) as an Excel serial. */

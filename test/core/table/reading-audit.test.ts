@@ -329,3 +329,13 @@ describe("rows under the header that belong to it: a unit row, a 栏次 row", ()
     expect(t.rows.map((r) => r.values.name)).toEqual(["甲", "甲公司"]);
   });
 });
+
+describe("a bad cell is quoted as written, full-width characters kept", () => {
+  test("“１２ａ” and a date “２０２３年１３月”", () => {
+    expect(parseNumber("１２ａ")).toEqual({ kind: "invalid", message: "“１２ａ”不是数值 (not a number)" });
+    expect(parseNumber(" １，２３ ")).toEqual({ kind: "invalid", message: "“１，２３”不是数值 (not a number)" });
+    expect(parseDate("２０２３年１３月")).toEqual({ kind: "invalid", message: "“２０２３年１３月”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)" });
+    // what is a number still reads through the full-width forms
+    expect(parseNumber("１，２３４")).toEqual({ kind: "number", value: 1234 });
+  });
+});
