@@ -43,13 +43,13 @@ export async function run(argv: string[], io: CliIO = consoleIO): Promise<number
     .description("Jingxin 经信 — 对 .xlsx 运行校验、培育库、亩均评价、运行监测、企业诉求 (run validation, pool, per-mu, monitoring and appeals on .xlsx files)")
     .version(version, "-V, --version", "显示版本 (print the version)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(visibleControls(s)) });
   for (const reg of [validate, pool, acre, monitor, appeals, report, template]) reg(program, ctx);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.err(`错误 (error): ${e instanceof Error ? e.message : String(e)}`);
+    io.err(visibleControls(`错误 (error): ${e instanceof Error ? e.message : String(e)}`));
     return 2;
   }
   return code;

@@ -174,6 +174,18 @@ describe("terminal injection: control characters are shown, not executed, in tex
   });
 });
 
+describe("terminal injection through the arguments: commander's own errors and the file name", () => {
+  test.each([
+    [["validate", "x.xlsx", "--\u001b[31mbad"], "error: unknown option '--\\u001b[31mbad'"],
+    [["validate", "/nonexistent/\u001b[2Jx.xlsx"], "/nonexistent/\\u001b[2Jx.xlsx"],
+  ])("jx %p: the ESC is shown as \\u001b", async (args, shown) => {
+    const r = await jx(...args);
+    expect(r.code).toBe(2);
+    expect(r.out + r.err).not.toMatch(new RegExp(String.raw`[\u001b]`));
+    expect(r.err).toContain(shown);
+  });
+});
+
 describe("numbers beyond sense: no message prints Infinity or NaN", () => {
   test.each(["validate", "monitor", "pool", "acre"])("jx %s on numbers-beyond-sense.xlsx", async (command) => {
     const r = await jx(command, path.join(CORPUS, "numbers-beyond-sense.xlsx"));
