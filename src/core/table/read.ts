@@ -8,7 +8,7 @@
  */
 import { CellValue, isExcelErrorText, MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, toHalfWidth } from "../num";
 import { normalizeHeader } from "./headers";
-import { canonicalUnit, convertible, convertUnit, formatAmount, looksLikeUnit, unitFactor, unitsLike } from "./units";
+import { canonicalUnit, convertible, convertUnit, formatAmount, isMoneyUnit, looksLikeUnit, unitFactor, unitsLike } from "./units";
 import { parseDate } from "./dates";
 
 export type FieldType = "text" | "number" | "date";
@@ -449,29 +449,29 @@ function parseField(
   }
   if (p.kind === "blank") return null;
   if (report) {
-    const [message, suggestion]: [string, number | undefined] = p.unit !== undefined && p.suggestion !== undefined ? unitInCell(p.unit, p.suggestion, column) : [p.message, p.suggestion];
+    const [message, suggestion]: [string, number | undefined] = p.unit !== undefined && p.suggestion !== undefined ? unitInCell(p.unit, p.suggestion, column, p.message) : [p.message, p.suggestion];
     pushIssue(table, f, column, row, raw, message, suggestion);
   }
   return null;
 }
 
 /**
- * A money unit typed into a cell (“1.1亿”), said in the column's own unit: in a 万元 column
- * parseNumber's message (enter 11000); in a 百万元 column the number to enter is 110 (11000
- * 万元); in a column that is not money (亩, 吨标煤, 人) no 万元 figure is proposed.
+ * A money unit typed into a cell (“1.1亿”), said in the column's own unit: in a 万元 column (or
+ * one without a unit, such as the 目标 sheet's) parseNumber's message (enter 11000, in 万元); in
+ * a 百万元 column the number to enter is 110 (11000 万元); in a column of 亩, 吨标煤 or 人 no
+ * 万元 figure is proposed.
  */
-function unitInCell(unit: string, wan: number, column: Column): [string, number | undefined] {
+function unitInCell(unit: string, wan: number, column: Column, plain: string): [string, number | undefined] {
   const own = column.unit || column.target || "";
-  if (column.target === "万元") {
+  if (own === "" || own === "万元") return [plain, wan];
+  if (isMoneyUnit(own)) {
     const inCol = formatAmount(convertUnit(wan, "万元", own));
-    const msg =
-      own === "万元"
-        ? `单元格含单位“${unit}”，请只填数字（按万元为 ${inCol}）(contains the unit ${unit}; enter the number only, ${inCol} in 万元)`
-        : `单元格含单位“${unit}”，请只填数字：本列单位为${own}，应填 ${inCol}（即 ${formatAmount(wan)} 万元）(contains the unit ${unit}; enter the number only: ${inCol} in this column's ${own}, i.e. ${formatAmount(wan)} 万元)`;
-    return [msg, wan];
+    return [
+      `单元格含单位“${unit}”，请只填数字：本列单位为${own}，应填 ${inCol}（即 ${formatAmount(wan)} 万元）(contains the unit ${unit}; enter the number only: ${inCol} in this column's ${own}, i.e. ${formatAmount(wan)} 万元)`,
+      wan,
+    ];
   }
-  const says = own ? `本列单位为${own}，` : "";
-  return [`单元格含单位“${unit}”，${says}请只填数字 (contains the unit ${unit}; ${own ? `this column is in ${own}; ` : ""}enter the number only)`, undefined];
+  return [`单元格含单位“${unit}”，本列单位为${own}，请只填数字 (contains the unit ${unit}; this column is in ${own}; enter the number only)`, undefined];
 }
 
 function pushIssue(table: Table, f: FieldSpec, column: Column, row: number, value: CellValue, message: string, suggestion?: number) {

@@ -11,6 +11,7 @@ import { monthlySpec, RULE_SETS, validateSheet, isUnusable } from "../../../src/
 import { acreSpec } from "../../../src/core/acre/spec";
 import { poolSpec } from "../../../src/core/pool/spec";
 import { loadMonitor } from "../../../src/core/monitor/load";
+import { readTargets } from "../../../src/core/monitor/targets";
 import { jx, tempDir, writeXlsx } from "../../cli/helpers";
 
 type V = string | number | null;
@@ -66,6 +67,11 @@ describe("a unit typed into a cell: the fix is said in the column's own unit", (
     const i = t.issues.find((x) => x.address === "E2")!;
     expect(i.message).toBe("单元格含单位“万元”，本列单位为人，请只填数字 (contains the unit 万元; this column is in 人; enter the number only)");
     expect(i.suggestion).toBeUndefined();
+  });
+  test("“145亿元” on the 目标 sheet (its 单位 decides; blank = 万元): enter 1450000, as before", () => {
+    const t = readTargets(sheet("目标", [["指标", "单位", "全年目标"], ["工业总产值", null, "145亿元"]]));
+    if (!("items" in t)) throw new Error(t.error);
+    expect(t.issues.map((i) => `${i.address} ${i.message}`)).toEqual(["C2 单元格含单位“亿元”，请只填数字（按万元为 1450000）(contains the unit 亿元; enter the number only, 1450000 in 万元)"]);
   });
   test("“20万” in a land column (亩): no 万元 figure either", () => {
     const a = read(
