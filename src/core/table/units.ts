@@ -25,9 +25,9 @@ export interface UnitDef {
 
 /** The table. Ratios are rationals so conversions stay exact (1200 元 = 0.12 万元). */
 export const UNITS: readonly UnitDef[] = [
-  { name: "元", dimension: "money", num: 1, den: 10000 },
+  { name: "元", dimension: "money", num: 1, den: 10000, aliases: ["人民币元", "元人民币"] },
   { name: "千元", dimension: "money", num: 1, den: 10 },
-  { name: "万元", dimension: "money", num: 1, den: 1, aliases: ["万"], cellSuffixes: ["万"] },
+  { name: "万元", dimension: "money", num: 1, den: 1, aliases: ["万", "人民币万元", "万元人民币"], cellSuffixes: ["万"] },
   { name: "百万元", dimension: "money", num: 100, den: 1, cellSuffixes: ["百万"] },
   { name: "千万元", dimension: "money", num: 1000, den: 1, cellSuffixes: ["千万"] },
   { name: "亿元", dimension: "money", num: 10000, den: 1, aliases: ["亿"], cellSuffixes: ["亿"] },
@@ -35,6 +35,7 @@ export const UNITS: readonly UnitDef[] = [
   { name: "平方米", dimension: "land", num: 15, den: 10000, aliases: ["㎡", "m2", "m²", "平米", "M2"] },
   { name: "公顷", dimension: "land", num: 15, den: 1, aliases: ["ha"] },
   { name: "吨标煤", dimension: "energy", num: 1, den: 1, aliases: ["吨标准煤", "tce", "吨标准煤(tce)"] },
+  { name: "千克标煤", dimension: "energy", num: 1, den: 1000, aliases: ["千克标准煤", "公斤标准煤", "公斤标煤", "kgce"] },
   { name: "万吨标煤", dimension: "energy", num: 10000, den: 1, aliases: ["万吨标准煤"] },
   { name: "户", dimension: "count", num: 1, den: 1 },
   { name: "家", dimension: "count", num: 1, den: 1 },
@@ -52,7 +53,8 @@ const clean = (text: string) => text.replace(/[\s\u3000]+/g, "").replace(/^单�
 /** The unit a text names (canonical entry), or null when the table does not know it. */
 export function unitOf(text: string | null | undefined): UnitDef | null {
   if (text === null || text === undefined) return null;
-  return BY_SPELLING.get(clean(text)) ?? null;
+  const s = clean(text);
+  return BY_SPELLING.get(s) ?? BY_SPELLING.get(s.toLowerCase()) ?? null;
 }
 
 /** The canonical spelling of a known unit ("㎡" → 平方米, "亿" → 亿元), else "". */
@@ -68,7 +70,7 @@ export function looksLikeUnit(text: string): boolean {
   const s = clean(text);
   if (s === "") return false;
   if (BY_SPELLING.has(s)) return true;
-  return s.length <= 8 && /(元|美元|欧元|港元|吨|亩|米|公顷|公里|瓦|千瓦时|度|克|升|人|户|家|个|项|台|辆|件|%|％|tce|kWh)$/i.test(s);
+  return s.length <= 8 && /(元|美元|欧元|港元|币|吨|亩|米|公顷|公里|瓦|千瓦时|度|克|煤|升|人|户|家|个|项|台|辆|件|%|％|tce|kgce|kWh)$/i.test(s);
 }
 
 export function isMoneyUnit(unit: string): boolean {

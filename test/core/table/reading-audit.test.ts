@@ -16,6 +16,7 @@ import { jx, tempDir, writeXlsx } from "../../cli/helpers";
 
 type V = string | number | null;
 const sheet = (name: string, values: V[][]): SheetLike => ({ name, startRow: 1, startCol: 1, values });
+const read_ = (s: SheetLike): Table => read(s, acreSpec);
 const read = (s: SheetLike, spec = monthlySpec): Table => {
   const t = readTable(s, spec);
   if (isReadError(t)) throw new Error(t.error);
@@ -343,5 +344,24 @@ describe("a bad cell is quoted as written, full-width characters kept", () => {
     expect(parseDate("２０２３年１３月")).toEqual({ kind: "invalid", message: "“２０２３年１３月”不是有效日期，请写作 2023-01-05 (not a valid date; write it as 2023-01-05)" });
     // what is a number still reads through the full-width forms
     expect(parseNumber("１，２３４")).toEqual({ kind: "number", value: 1234 });
+  });
+});
+
+describe("the unit table knows the spellings forms use; what it does not know is never read as the canonical unit", () => {
+  test.each([
+    ["综合能耗（千克标准煤）", "千克标煤", 2500, 2.5],
+    ["综合能耗（kgce）", "千克标煤", 2500, 2.5],
+    ["综合能耗（TCE）", "吨标煤", 2.5, 2.5],
+    ["营业收入（元人民币）", "元", 25000, 2.5],
+    ["营业收入（人民币万元）", "万元", 2.5, 2.5],
+  ])("%p is in %p: %p reads as %p", (header, unit, cell, read) => {
+    expect(normalizeHeader(header).unit).toBe(unit);
+    const name = header.startsWith("综合") ? "综合能耗" : "营业收入";
+    const key = header.startsWith("综合") ? "energy" : "revenue";
+    const t = read_(sheet("亩均数据", [["企业名称", "统一社会信用代码", "规模", "用地面积（亩）", name === "综合能耗" ? header : "综合能耗（吨标煤）", name === "营业收入" ? header : "营业收入（万元）"], ["甲", uscc(1), "规上", 10, cell, cell]]));
+    expect(t.rows[0].values[key]).toBe(read);
+  });
+  test.each([["综合能耗（原煤）", "原煤"], ["营业收入（人民币）", "人民币"], ["营业收入（万元港币）", "万元港币"]])("%p: unknown unit %p, named", (header, unknown) => {
+    expect(normalizeHeader(header)).toMatchObject({ unit: "", unknownUnit: unknown });
   });
 });
