@@ -90,7 +90,14 @@ export function monthAboveHeader(sheet: SheetLike, headerRow: number): { month: 
 export function resolveMonth(input: { sheet: SheetLike; table?: Table | null; option?: number | null; headerRow?: number }): ReportMonth | null {
   const { sheet, table, option } = input;
   const notes: string[] = [];
-  if (option !== undefined && option !== null) return { month: option, source: "option", from: "--month", notes };
+  if (option !== undefined && option !== null) {
+    // The option wins, but a sheet that says another month is named: 10月's figures read as November would mislead.
+    const own = resolveMonth({ sheet, table, headerRow: input.headerRow });
+    if (own && own.month !== option) {
+      notes.push(`按指定的 ${option} 月计算，但${own.from.replace(/ \(.*\)$/, "")} 写的是 ${own.month} 月，请确认所选工作表 (the month given, ${option}, is used, but the sheet says ${own.month}: check the sheet)`);
+    }
+    return { month: option, source: "option", from: "--month", notes };
+  }
   if (table?.columns.month) {
     const months = new Map<number, number>();
     for (const r of table.rows) {
