@@ -1,6 +1,7 @@
 import { resolveMonth } from "../../../src/core/table/month";
+import type { CellValue } from "../../../src/core/num";
 
-const sheet = (name: string, values: unknown[][] = [["企业名称", "本月工业总产值(万元)"]]) => ({ name, startRow: 1, startCol: 1, values });
+const sheet = (name: string, values: CellValue[][] = [["企业名称", "本月工业总产值(万元)"]]) => ({ name, startRow: 1, startCol: 1, values });
 
 describe("the month option against the sheet's own month", () => {
   test("--month 11 on a sheet named 10月: 11 is used, and a note says the sheet reads 10", () => {
