@@ -64,6 +64,8 @@ export function runAcre(input: AcreRunInput): AcreRun | { error: string } {
     };
   }
   const evaluation = evaluateFirms(firmsFromTable(table, paramsRead.params), paramsRead.params);
+  // the reading's own notes first: a skipped column in an unknown unit, the footer that ends the table
+  evaluation.notes.unshift(...table.notes);
   const header = (k: string) => acreFields.find((f) => f.key === k)!.header;
   if (lenient && absent.length > missing.length) {
     const h = absent.filter((k) => !missing.includes(k)).map(header);

@@ -130,6 +130,8 @@ export function loadMonitor(opts: LoadOptions): Loaded {
     current = { sheet: first.sheet, table: first.table };
     candidates = ranked.filter((c): c is { sheet: SheetLike; table: Table; month: number | null } => "spec" in c.table);
   }
+  // the reading's own notes: a skipped column in an unknown unit, the footer that ends the table, a unit row
+  notes.push(...current.table.notes);
   const found = reportMonth(current.table, current.sheet, opts.month);
   if (found) notes.push(...found.notes);
   if (!found) {

@@ -365,3 +365,31 @@ describe("the unit table knows the spellings forms use; what it does not know is
     expect(normalizeHeader(header)).toMatchObject({ unit: "", unknownUnit: unknown });
   });
 });
+
+describe("every command says what the reading noted: a column skipped for its unknown unit, the footer", () => {
+  const tmp = tempDir("jx-notes-");
+  const skipped = (header: string, cell: string) => `列“${header}”(${cell}) 的单位“万美元”无法识别（可用单位：元、千元、万元、百万元、千万元、亿元）(unknown unit 万美元)，该列未读取 (column skipped)`;
+  test("jx monitor", async () => {
+    const file = await writeXlsx(tmp("m.xlsx"), {
+      "10月": [["企业名称", "统一社会信用代码", "本月工业总产值", "1-本月工业总产值", "1-本月出口交货值（万美元）"], ["甲公司", uscc(1), 100, 1000, 5], ["填表人：王五"]],
+    });
+    const r = await jx("monitor", file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(skipped("1-本月出口交货值（万美元）", "E1"));
+    expect(r.out).toContain("第 3 行“填表人：王五”是表尾（签名或注释），表格到此结束 (row 3 is the table's footer; the table ends there)");
+  });
+  test("jx acre", async () => {
+    const file = await writeXlsx(tmp("a.xlsx"), {
+      亩均数据: [
+        ["企业名称", "统一社会信用代码", "规模", "用地面积（亩）", "实缴税金（万元）", "营业收入（万元）", "工业增加值（万元）", "综合能耗（吨标煤）", "年平均从业人员", "研发经费（万美元）"],
+        ["甲", uscc(1), "规上", 10, 50, 500, 100, 100, 10, 5],
+        ["乙", uscc(2), "规上", 20, 50, 500, 100, 100, 10, 5],
+        ["单位负责人：张三"],
+      ],
+    });
+    const r = await jx("acre", file);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`注意 (note): ${skipped("研发经费（万美元）", "J1")}`);
+    expect(r.err).toContain("注意 (note): 第 4 行“单位负责人：张三”是表尾（签名或注释），表格到此结束 (row 4 is the table's footer; the table ends there)");
+  });
+});
