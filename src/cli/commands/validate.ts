@@ -32,6 +32,10 @@ import {
 } from "../../core/validate";
 import { sheetList } from "../../core/table";
 import { rankTables } from "../../core/table/kinds";
+import { ACRE_RESULT_SHEET } from "../../core/acre/spec";
+import { CHANGE_LOG_SHEET, SUMMARY_SHEET } from "../../core/pool/spec";
+import { APPEALS_ANALYSIS_SHEET } from "../../core/appeals/spec";
+import { ANALYSIS_SHEET } from "../../core/monitor/report";
 
 interface Options {
   sheet?: string;
@@ -68,8 +72,13 @@ const RULE_IDS: RuleSetId[] = ["monthly", "acre", "pool", "appeals"];
 
 /** The sheet to check: the one chooser of core/table (chooser.ts) over the rule sets' table kinds (--month: that month's sheet first, as jx monitor). */
 function chooseSheet(sheets: (SheetValues | null)[], sets: RuleSet[], month?: number): SheetValues | null {
-  return (rankTables(sheets, sets.map((x) => x.spec), { month: month ?? null })[0]?.sheet as SheetValues | undefined) ?? null;
+  const ranked = rankTables(sheets, sets.map((x) => x.spec), { month: month ?? null });
+  // a sheet Jingxin wrote (亩均评价结果 reads as per-mu data too) only when there is nothing else, as jx acre does
+  return ((ranked.find((c) => !WRITTEN_SHEETS.has(c.sheet.name)) ?? ranked[0])?.sheet as SheetValues | undefined) ?? null;
 }
+
+/** Sheets Jingxin writes into a workbook: never the table to check while the data's own sheet is there. */
+const WRITTEN_SHEETS: ReadonlySet<string> = new Set([ACRE_RESULT_SHEET, SUMMARY_SHEET, CHANGE_LOG_SHEET, APPEALS_ANALYSIS_SHEET, ANALYSIS_SHEET, REPORT_SHEET]);
 
 async function readNamed(port: FilePort, name: string): Promise<SheetValues | { error: string }> {
   const names = await port.listSheets();

@@ -393,3 +393,17 @@ describe("every command says what the reading noted: a column skipped for its un
     expect(r.err).toContain("注意 (note): 第 4 行“单位负责人：张三”是表尾（签名或注释），表格到此结束 (row 4 is the table's footer; the table ends there)");
   });
 });
+
+describe("the sheet Jingxin wrote: jx validate and jx acre check the same sheet beside a 亩均评价结果", () => {
+  const tmp = tempDir("jx-written-");
+  const header = ["企业名称", "统一社会信用代码", "规模", "用地面积(亩)", "实缴税金(万元)", "营业收入(万元)", "工业增加值(万元)", "综合能耗(吨标煤)", "年平均从业人员"];
+  test("亩均数据 is checked, not the result sheet after it (which reads as per-mu data too, with more columns)", async () => {
+    const data = [header, ["甲", uscc(1), "规上", 10, 50, 500, 100, 100, 10], ["乙", uscc(2), "规上", 20, 40, 400, 100, 100, 10]];
+    // the result sheet's own columns as jx acre writes them: 调整 / 调整原因 are 定档调档 columns of the data kind too
+    const result = [[...header, "亩均税收(万元/亩)", "综合得分", "排名", "排名等级", "调整", "调整原因", "最终等级", "说明"], ...data.slice(1).map((r) => [...r, 5, 100, 1, "A", null, null, "A", null])];
+    const file = await writeXlsx(tmp("both.xlsx"), { 亩均数据: data, 亩均评价结果: result });
+    const v = await jx("validate", file, "--json");
+    expect(JSON.parse(v.out).sheet).toBe("亩均数据");
+    expect((await jx("acre", file)).out).toContain("工作表“亩均数据”");
+  });
+});
