@@ -438,7 +438,9 @@ function parseField(
   const p = parseNumber(raw);
   if (p.kind === "number" && column.target && column.target !== "%" && typeof raw === "string" && /[%％]\s*\)?$/.test(raw.trim())) {
     // "5.9%" in a 万元 (or 亩 …) column is not an amount: reading it as 0.059 would lose the error.
-    if (report) pushIssue(table, f, column, row, raw, `“${raw.trim()}”是百分数，而本列单位为${column.target}，请填数值 (a percentage in a column of ${column.target}; enter the amount)`);
+    // the column's unit as its header says (千元), not the one values are converted to
+    const unit = column.unit || column.target;
+    if (report) pushIssue(table, f, column, row, raw, `“${raw.trim()}”是百分数，而本列单位为${unit}，请填数值 (a percentage in a column of ${unit}; enter the amount)`);
     return null;
   }
   if (p.kind === "number") {

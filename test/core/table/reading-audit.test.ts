@@ -74,6 +74,10 @@ describe("a unit typed into a cell: the fix is said in the column's own unit", (
     if (!("items" in t)) throw new Error(t.error);
     expect(t.issues.map((i) => `${i.address} ${i.message}`)).toEqual(["C2 单元格含单位“亿元”，请只填数字（按万元为 1450000）(contains the unit 亿元; enter the number only, 1450000 in 万元)"]);
   });
+  test("“5.9%” in a 千元 column: the column's unit as its header says it", () => {
+    const t = read(sheet("10月", [["企业名称", "统一社会信用代码", "本月工业总产值（千元）", "1-本月工业总产值（千元）"], ["甲", uscc(1), "5.9%", 100]]));
+    expect(t.issues.map((i) => `${i.address} ${i.message}`)).toEqual(["C2 “5.9%”是百分数，而本列单位为千元，请填数值 (a percentage in a column of 千元; enter the amount)"]);
+  });
   test("“20万” in a land column (亩): no 万元 figure either", () => {
     const a = read(
       sheet("亩均数据", [
