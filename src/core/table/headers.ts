@@ -22,7 +22,7 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
   s = s.replace(/[—–−~～]/g, "-").replace(/^(上年同期)?1至/, "$11-").replace(/(1)至(本月|\d+月)/g, "$1-$2");
   let unit = "";
   let unknownUnit = "";
-  const br = /[([【]([^)\]】]*)[)\]】]/g;
+  const br = /[([【〔]([^)\]】〕]*)[)\]】〕]/g;
   s = s.replace(br, (_m, inner: string) => {
     // a bracket may hold a qualifier and the unit together: （当年价格，千元）, (千元,当年价格)
     for (const part of [inner, ...inner.split(/[,，、;；]/)]) {

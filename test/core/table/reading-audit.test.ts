@@ -229,6 +229,7 @@ describe("a unit in a bracket with a qualifier", () => {
     ["工业总产值（当年价格，千元）", "千元"],
     ["工业总产值(千元,当年价格)", "千元"],
     ["营业收入（万元）（当年价格）", "万元"],
+    ["工业总产值〔千元〕", "千元"],
   ])("%p is in %p", (header, unit) => {
     expect(normalizeHeader(header)).toEqual({ name: header.startsWith("营业") ? "营业收入" : "工业总产值", unit, unknownUnit: "" });
   });
