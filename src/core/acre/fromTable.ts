@@ -5,7 +5,7 @@ import { AcreFirmInput } from "./model";
 import { AcreParams, defaultParams } from "./params";
 import { DATA_KEYS } from "./scope";
 import { parseGrade } from "./compare";
-import { parseYes } from "./spec";
+import { acreSpec, parseYes } from "./spec";
 import { CellValue } from "../num";
 
 /** The 是/否 and grade columns of 定档调档: key, whether a cell reads, what it should hold. */
@@ -26,6 +26,13 @@ export function landToMu(table: Table, params: AcreParams): (land: number) => nu
   const landHasUnit = landCol ? normalizeHeader(landCol.header).unit !== "" : true;
   return !landHasUnit && params.landUnit === "平方米" ? (land) => convertUnit(land, "平方米", "亩") : (land) => land;
 }
+
+/**
+ * The data columns that cannot be negative (all but 实缴税金, `negativeAllowed`): a negative value there
+ * is what validation calls an 错误 (A-NEG, A-LAND), so the evaluation does not score it either — it
+ * is unusable data, named with its cell, and 缺项处理 decides (不参评 → out of scope).
+ */
+const NON_NEGATIVE = new Set(acreSpec.fields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key));
 
 /** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
 export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {
@@ -50,7 +57,15 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
       if (raw === null || raw === undefined || String(raw).trim() === "" || ok(raw as CellValue)) continue;
       unread(r.row, `${table.address(r.row, key)} ${table.columns[key]?.header ?? key}“${String(raw)}”无法识别，应为${expected}，未采用 (unreadable, ignored)`);
     }
-    const n = (k: string) => (typeof v[k] === "number" ? (v[k] as number) : null);
+    for (const k of DATA_KEYS) {
+      const x = v[k];
+      if (!NON_NEGATIVE.has(k) || typeof x !== "number" || x >= 0) continue;
+      const m = invalidByRow.get(r.row) ?? {};
+      m[k] = `${table.address(r.row, k)} 为负数“${String(r.raw[k] ?? x)}”，不能参与评价（提交前校验列为错误）(negative: not used)`;
+      invalidByRow.set(r.row, m);
+    }
+    const bad = invalidByRow.get(r.row);
+    const n = (k: string) => (typeof v[k] === "number" && !bad?.[k as DataKey] ? (v[k] as number) : null);
     const t = (k: string) => (v[k] === null || v[k] === undefined ? null : String(v[k]));
     const reason = (k: string) => (t(k)?.trim() ? t(k)!.trim() : null);
     const land = n("land");
@@ -79,7 +94,7 @@ export function firmsFromTable(table: Table, params: AcreParams = defaultParams(
       bonus: n("bonus"),
       penalty: n("penalty"),
       vatRefund: n("vatRefund"),
-      invalid: invalidByRow.get(r.row),
+      invalid: bad,
       unread: unreadByRow.get(r.row),
     };
   });
