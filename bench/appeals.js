@@ -60,9 +60,10 @@ async function run(results) {
   }, 7);
   if ("error" in out) throw new Error(out.error);
   if (out.result.total !== n) throw new Error(`read ${out.result.total} appeals, not ${n}`);
-  results.push({ name: "appeals: read (shared reader) + analyse + JSON, 50 000 appeals", value: ms, unit: "ms", baseline: 200, ratio: Number((ms / 200).toFixed(2)) });
+  // context, not the target: the < 200 ms target is the analysis (issue 16)
+  results.push({ name: "appeals: read (shared reader) + analyse + JSON, 50 000 appeals (no target)", value: ms, unit: "ms" });
   const readCpu = median(Array.from({ length: 5 }, () => timeCpu(() => toJson(loadAppeals({ register: reg, holidays, params: null, asOf }).result)).cpu));
-  results.push({ name: "appeals: read + analyse + JSON, 50 000 appeals, CPU time", value: readCpu, unit: "ms", baseline: 200, ratio: Number((readCpu / 200).toFixed(2)) });
+  results.push({ name: "appeals: read + analyse + JSON, 50 000 appeals, CPU time (no target)", value: readCpu, unit: "ms" });
   const sheetMs = time(() => analysisSheet(out.result), 5);
   results.push({ name: "appeals: 诉求分析 sheet rows, 50 000 appeals", value: sheetMs, unit: "ms" });
   console.log(`  ${n} appeals: ${out.result.closed} closed, cards ${JSON.stringify(out.result.cards)}, ${out.result.byUnit.length} units`);

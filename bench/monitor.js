@@ -99,7 +99,8 @@ async function run(results) {
   const only = median(analyseOnly);
   const r1 = (x) => Number(x.toFixed(1));
   results.push({ name: "monitor: analyse 5 000 firms × 12 months (core, parsed tables)", value: r1(only), unit: "ms", baseline: 200, ratio: Number((only / 200).toFixed(2)) });
-  results.push({ name: "monitor: read 12 sheets (shared monthly reader) + analyse, 5 000 firms", value: r1(core), unit: "ms", baseline: 200, ratio: Number((core / 200).toFixed(2)) });
+  // context, not the target: the < 200 ms target is the analysis (issue 7); reading 60 000 rows has no target of its own
+  results.push({ name: "monitor: read 12 sheets (shared monthly reader) + analyse, 5 000 firms (no target)", value: r1(core), unit: "ms" });
   console.log(
     `monitor core: analyse 5 000 firms × 12 months ${only.toFixed(1)} ms (target < 200 ms); with reading the 12 sheets through the monthly reader ${core.toFixed(1)} ms — ` +
       `${result.warnings.length} warnings, rules run ${result.rulesRun.length}/5, top-1 share ${(result.concentration.top1 * 100).toFixed(2)}%`,
