@@ -84,8 +84,9 @@ export interface Totals {
   outputYtdLastYear: number;
   /** Same-basis YTD growth: firms with both 1-本月 and 上年同期 values; null when not computable. */
   growth: number | null;
-  valueAddedYtd: number;
-  revenueYtd: number;
+  /** Σ 1-本月工业增加值 / Σ 1-本月营业收入; null when the report has no such column (not 0). */
+  valueAddedYtd: number | null;
+  revenueYtd: number | null;
   /** Firms in the same-basis set, and the names left out (no 上年同期 or no 1-本月 value). */
   sameBasisFirms: number;
   excludedFirms: string[];

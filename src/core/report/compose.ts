@@ -133,9 +133,9 @@ function economy(r: MonitorResult, top1Share: number, netSaidInPool: boolean): S
   );
   // Value added: the official growth is at comparable prices, so only a typed 增速 is stated.
   const vaTarget = r.targets.find((x) => x.kind === "增速" && targetKeyOf(x.name) === "valueAddedGrowth" && x.source === "sheet" && x.actual !== null);
-  if (t.valueAddedYtd > 0 || vaTarget) {
+  if ((t.valueAddedYtd ?? 0) > 0 || vaTarget) {
     const parts: string[] = [];
-    if (t.valueAddedYtd > 0) parts.push(`规上工业增加值实现${yi(t.valueAddedYtd)}亿元`);
+    if (t.valueAddedYtd !== null && t.valueAddedYtd > 0) parts.push(`规上工业增加值实现${yi(t.valueAddedYtd)}亿元`);
     if (vaTarget) parts.push(`${parts.length ? "" : "规上工业增加值"}增速${pct(vaTarget.actual!)}`);
     out.push(say(`${parts.join("，")}。`, { valueAddedYtd: t.valueAddedYtd, valueAddedGrowth: vaTarget?.actual ?? null }));
   }
