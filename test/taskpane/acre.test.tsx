@@ -40,6 +40,21 @@ const sheetValues = (port: FilePort, name: string) => {
 };
 
 describe("AcreTab over the file adapter", () => {
+  test("the data sheet is found by the one sheet chooser: a per-mu table not named 亩均数据, behind an active monthly report", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("10月").addRows([
+      ["企业名称", "统一社会信用代码", "本月工业总产值(万元)", "1-本月工业总产值(万元)"],
+      ["甲公司", "91340700F00000001A", 100, 1000],
+    ]);
+    wb.addWorksheet("2023年评价数据").addRows(small);
+    const port = createFilePort(wb);
+    jest.spyOn(port, "activeSheet").mockResolvedValue("10月");
+    mount(port);
+    await waitFor(() => expect((screen.getByLabelText("数据表 (data sheet)") as HTMLSelectElement).value).toBe("2023年评价数据"));
+    await press("评价 (evaluate)");
+    expect(screen.getByTestId("status").textContent).toMatch(/已评价 \d+ 户/);
+  });
+
   test("evaluate: result sheet written as a table, input untouched, grades/aggregates/out-of-scope shown; 参数 offered", async () => {
     const port = createFilePort(workbook(small));
     const before = JSON.stringify(sheetValues(port, "亩均数据"));

@@ -16,9 +16,9 @@ import { SheetValues } from "../../workbook/port";
 import { runAcre, AcreRun } from "../../core/acre/run";
 import { ADJUSTMENT_LABELS, resultSheet, summarySheet, toJson } from "../../core/acre/result";
 import { paramRows, GRADES } from "../../core/acre/params";
-import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET } from "../../core/acre/spec";
+import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_RESULT_TABLE, ACRE_SHEET, ACRE_SUMMARY_SHEET } from "../../core/acre/spec";
 
-export const SUMMARY_SHEET = "亩均评价汇总";
+export const SUMMARY_SHEET = ACRE_SUMMARY_SHEET;
 
 interface Options {
   sheet?: string;

@@ -5,6 +5,7 @@
  */
 import { CellValue } from "../num";
 import { isReadError, ParseIssue, readTable, SheetLike, Table } from "../table";
+import { chooseTable } from "../table/kinds";
 import { compareWithLastYear, Comparison } from "./compare";
 import { evaluateFirms } from "./evaluate";
 import { firmsFromTable } from "./fromTable";
@@ -12,7 +13,17 @@ import { AcreEvaluation } from "./model";
 import { DataKey, indicatorDef } from "./indicators";
 import { indicatorsInUse, ParamsRead, readParams } from "./params";
 import { readLastYear } from "./result";
-import { acreFields, acreSpec, parseScale, Scale, SCALES } from "./spec";
+import { ACRE_RESULT_SHEET, ACRE_SHEET, ACRE_SUMMARY_SHEET, acreFields, acreSpec, parseScale, Scale, SCALES } from "./spec";
+
+/**
+ * The per-mu data sheet, by the one sheet chooser: 亩均数据 first, else the sheet whose header reads
+ * best as per-mu data (a monthly report or a pool is never taken for one); never a sheet Jingxin
+ * wrote (亩均评价结果, 亩均评价汇总). The report and the 亩均评价 tab use it.
+ */
+export function findAcreData<S extends SheetLike>(sheets: readonly (S | null)[]): S | null {
+  const chosen = chooseTable(sheets, [acreSpec], { preferred: [ACRE_SHEET], exclude: [ACRE_RESULT_SHEET, ACRE_SUMMARY_SHEET] });
+  return "sheet" in chosen ? (chosen.sheet as S) : null;
+}
 
 export interface AcreRunInput {
   data: SheetLike;

@@ -16,6 +16,8 @@ import { FieldSpec, sharedField, TableSpec } from "../table";
 export const ACRE_SHEET = "亩均数据";
 /** Name of the result sheet the evaluation writes. */
 export const ACRE_RESULT_SHEET = "亩均评价结果";
+/** The county summary `jx acre --out` writes beside the result. */
+export const ACRE_SUMMARY_SHEET = "亩均评价汇总";
 /** Name of the Excel table over the result sheet (ASCII: safe as a table name in every Excel). */
 export const ACRE_RESULT_TABLE = "JxAcreResult";
 /** Name of the parameter sheet. */

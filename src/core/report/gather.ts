@@ -6,10 +6,10 @@
 import { analyzeMonth } from "../monitor/analyze";
 import { loadMonitor } from "../monitor/load";
 import { analyzePool, failed, poolInputFrom, poolJson } from "../pool/analyze";
-import { runAcre } from "../acre/run";
+import { findAcreData, runAcre } from "../acre/run";
 import { toJson as acreJson } from "../acre/result";
-import { acreSpec, ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../acre/spec";
-import { chooseTable, rankTables } from "../table/kinds";
+import { ACRE_PARAM_SHEET } from "../acre/spec";
+import { rankTables } from "../table/kinds";
 import type { SheetLike } from "../table";
 import { isoDateSerial, toJson as appealsJson, workbookAppeals } from "../appeals";
 import { monthlySpec } from "../validate/specs";
@@ -66,9 +66,8 @@ export function gatherReport(sheets: SheetLike[], opts: GatherOptions = {}): Gat
   } else if (!from.noPool) notes.push(`小升规与培育库部分未生成：${from.error}`);
 
   // 3. Per-mu evaluation: the sheet that reads as per-mu data (亩均数据 first; never a result sheet).
-  const chosen = chooseTable(sheets, [acreSpec], { preferred: [ACRE_SHEET], exclude: [ACRE_RESULT_SHEET, "亩均评价汇总"] });
-  if ("sheet" in chosen) {
-    const acreSheet = chosen.sheet;
+  const acreSheet = findAcreData(sheets);
+  if (acreSheet) {
     const paramSheet = sheets.find((s) => s.name.trim() === ACRE_PARAM_SHEET);
     const run = runAcre({ data: acreSheet, params: paramSheet ? paramSheet.values : null, lastYear: null });
     if ("error" in run) notes.push(`亩均效益评价部分未生成：${run.error}`);

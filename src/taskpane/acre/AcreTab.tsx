@@ -15,6 +15,7 @@ import type { Grade } from "../../core/acre/grade";
 import { indicatorDef } from "../../core/acre/indicators";
 import { allIndicatorsInUse, AcreParams, defaultParams } from "../../core/acre/params";
 import { ACRE_PARAM_SHEET, ACRE_RESULT_SHEET, ACRE_SHEET } from "../../core/acre/spec";
+import { findAcreData } from "../../core/acre/run";
 import { createParams, createTemplate, evaluateInWorkbook, EvaluateOutcome, formulaNameFor, saveHints } from "./actions";
 import { AdjustedList, AggregatesTable, ComparisonView, FirmDetail, GradeBars, HintsEditor, OutOfScopeList } from "./AcreViews";
 import { NamePicker } from "../shared/NamePicker";
@@ -86,16 +87,18 @@ export function AcreTab(props: AcreTabProps): JSX.Element {
   /** Data row of the firm whose detail is shown. */
   const [detailRow, setDetailRow] = React.useState<number | null>(null);
 
+  const chosen = React.useRef(sheet);
+  chosen.current = sheet;
   const refresh = React.useCallback(async () => {
     try {
       const [names, active] = await Promise.all([port.listSheets(), port.activeSheet().catch(() => null)]);
       setSheets(names);
-      setSheet((cur) => {
-        if (cur && names.includes(cur)) return cur;
-        if (names.includes(ACRE_SHEET)) return ACRE_SHEET;
-        const usable = names.filter((n) => n !== ACRE_RESULT_SHEET && n !== ACRE_PARAM_SHEET);
-        return active && usable.includes(active) ? active : usable[0] ?? "";
-      });
+      const cur = chosen.current;
+      if (cur && names.includes(cur)) return;
+      // the one sheet chooser, as jx acre and the report: 亩均数据, else the sheet that reads as per-mu data
+      const usable = names.filter((n) => n !== ACRE_RESULT_SHEET && n !== ACRE_PARAM_SHEET);
+      const found = names.includes(ACRE_SHEET) ? ACRE_SHEET : findAcreData(await port.readSheets(usable))?.name ?? null;
+      setSheet(found ?? (active && usable.includes(active) ? active : usable[0] ?? ""));
     } catch (e) {
       setError(`读取工作簿失败 (could not read the workbook)：${e instanceof Error ? e.message : String(e)}`);
     }
