@@ -4,11 +4,12 @@
  *   2-core machine fails only when the pane is wrong, not slow.
  * - A pane test ends only when the pane is idle: each tab marks its root aria-busy while work it
  *   started runs (src/taskpane/shared/useWork.ts), and this hook — registered before
- *   testing-library's cleanup, so it runs first — waits for it to clear.
+ *   testing-library's cleanup, so it runs first — waits for it to clear. (@testing-library/dom's
+ *   waitFor runs through the act-aware wrapper @testing-library/react installs when a test loads it.)
  * - A React "not wrapped in act(...)" warning fails the test that caused it: it means the pane
  *   changed after the test stopped looking, so the test asserted on a half-finished state.
  */
-import { configure } from "@testing-library/dom";
+import { configure, waitFor } from "@testing-library/dom";
 
 configure({ asyncUtilTimeout: 10000 });
 
@@ -28,7 +29,6 @@ if (inDom) {
   });
 
   afterEach(async () => {
-    const { waitFor } = require("@testing-library/react") as typeof import("@testing-library/react");
     await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
     spy?.mockRestore();
     if (actWarnings.length) {
