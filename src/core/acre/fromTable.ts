@@ -5,7 +5,7 @@ import { AcreFirmInput } from "./model";
 import { AcreParams, defaultParams } from "./params";
 import { DATA_KEYS } from "./scope";
 import { parseGrade } from "./compare";
-import { acreSpec, parseYes } from "./spec";
+import { NON_NEGATIVE_KEYS, parseYes } from "./spec";
 import { CellValue } from "../num";
 
 /** The 是/否 and grade columns of 定档调档: key, whether a cell reads, what it should hold. */
@@ -27,12 +27,8 @@ export function landToMu(table: Table, params: AcreParams): (land: number) => nu
   return !landHasUnit && params.landUnit === "平方米" ? (land) => convertUnit(land, "平方米", "亩") : (land) => land;
 }
 
-/**
- * The data columns that cannot be negative (all but 实缴税金, `negativeAllowed`): a negative value there
- * is what validation calls an 错误 (A-NEG, A-LAND), so the evaluation does not score it either — it
- * is unusable data, named with its cell, and 缺项处理 decides (不参评 → out of scope).
- */
-const NON_NEGATIVE = new Set(acreSpec.fields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key));
+/** A negative value where the data cannot be negative is unusable data, named with its cell; 缺项处理 decides (不参评 → out of scope). */
+const NON_NEGATIVE = new Set(NON_NEGATIVE_KEYS);
 
 /** Firms of a per-mu table (read with acreSpec); the land column follows `landUnit` when its header names no unit. */
 export function firmsFromTable(table: Table, params: AcreParams = defaultParams()): AcreFirmInput[] {

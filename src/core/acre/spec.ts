@@ -100,6 +100,12 @@ export function parseYes(raw: unknown): boolean | null {
 
 export const acreSpec: TableSpec = { kind: "acre", title: "亩均数据", fields: acreFields };
 
+/**
+ * The number columns that cannot be negative (all but 实缴税金, `negativeAllowed`): validation calls
+ * a negative value there an 错误 (A-NEG) and the evaluation does not score it — one list for both.
+ */
+export const NON_NEGATIVE_KEYS: readonly string[] = acreFields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key);
+
 /** The canonical header row of the template, in order. */
 export const ACRE_TEMPLATE_HEADER: string[] = acreFields.slice(0, 11).map((f) => f.header);
 

@@ -8,7 +8,7 @@ import type { CellValue } from "../../num";
 import { parseGrade } from "../../acre/compare";
 import { readParams } from "../../acre/params";
 import { landToMu } from "../../acre/fromTable";
-import { acreSpec, parseScale, parseYes, Scale } from "../../acre/spec";
+import { acreSpec, NON_NEGATIVE_KEYS, parseScale, parseYes, Scale } from "../../acre/spec";
 import type { TableRow } from "../../table";
 import type { Rule, RuleContext, RuleSet } from "../engine";
 import { duplicateRule, fmt, negativeRule, parseRule, rateRule, requiredRule, totalRule, usccCheckRule, usccFormatRule } from "./common";
@@ -17,8 +17,6 @@ import { duplicateRule, fmt, negativeRule, parseRule, rateRule, requiredRule, to
 export const MIN_BELOW_SCALE_LAND = readParams(null).params.minLandBelowScale;
 
 const NUMBER_KEYS = acreSpec.fields.filter((f) => f.type === "number").map((f) => f.key);
-/** Numbers that must not be negative (A-NEG); 实缴税金 may be (negativeAllowed: a 提示, A-TAX-NEG). */
-const NON_NEGATIVE_KEYS = acreSpec.fields.filter((f) => f.type === "number" && !f.negativeAllowed).map((f) => f.key);
 
 /** The evaluation's parameters: the 参数 sheet's rows when given, else the defaults. */
 function evaluationParams(ctx: RuleContext) {
@@ -225,7 +223,7 @@ export const acreRules: Rule[] = [
   usccCheckRule("A"),
   duplicateRule("A"),
   parseRule("A"),
-  negativeRule("A", NON_NEGATIVE_KEYS),
+  negativeRule("A", NON_NEGATIVE_KEYS), // 实缴税金 may be negative: a 提示, A-TAX-NEG
   scale,
   land,
   scope,

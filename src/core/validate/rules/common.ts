@@ -206,7 +206,7 @@ export function parseRule(prefix: string): Rule<{ message: string; header: strin
 }
 
 /** Negative amounts or counts. */
-export function negativeRule(prefix: string, keys: string[]): Rule<{ header: string; value: number; key: string }> {
+export function negativeRule(prefix: string, keys: readonly string[]): Rule<{ header: string; value: number; key: string }> {
   return {
     id: `${prefix}-NEG`,
     severity: "error",
