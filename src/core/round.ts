@@ -16,7 +16,7 @@ export function roundHalfUp(x: number, decimals = 0): number {
   return (decimals === 0 ? r : denoise(r / f)) + 0; // + 0 turns -0 into 0
 }
 
-/** Truncation toward zero at `decimals` places (99.59 → 99.5), robust to binary noise. */
+/** Truncation toward zero at `decimals` places (99.59 → 99.5; 1460/1466 → 0.995 at 3), robust to binary noise. */
 export function truncateTo(x: number, decimals = 0): number {
   const f = 10 ** decimals;
   const scaled = denoise(x * f);
@@ -50,11 +50,4 @@ export type PropagatedError = CellError & { propagated: true };
 
 export function propagated(e: CellError): PropagatedError {
   return (e as PropagatedError).propagated ? (e as PropagatedError) : { ...e, propagated: true };
-}
-
-/** Truncate toward zero at `decimals` places, robust to binary noise (0.99590 → 0.995 at 3). */
-export function truncate(x: number, decimals = 0): number {
-  const f = 10 ** decimals;
-  const scaled = denoise(x * f);
-  return denoise(Math.trunc(scaled) / f) + 0;
 }

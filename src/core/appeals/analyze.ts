@@ -14,7 +14,7 @@
  *   satisfaction rate = (满意 + 非常满意) / appeals with a 满意度.
  */
 import { toHalfWidth } from "../num";
-import { truncate } from "../round";
+import { truncateTo } from "../round";
 import { serialToIso, Table, TableRow } from "../table";
 import { WorkCalendar } from "./calendar";
 import { cardForDays } from "./card";
@@ -124,12 +124,12 @@ export function parseSatisfaction(raw: string | null): Satisfaction | null {
 
 /** A closure rate written the way reports write it: truncated, never overstating (1460/1466 → 0.995). */
 export function writtenRate(numerator: number, denominator: number, decimals: number): number | null {
-  return denominator > 0 ? truncate(numerator / denominator, decimals + 2) : null;
+  return denominator > 0 ? truncateTo(numerator / denominator, decimals + 2) : null;
 }
 
 /** "99.5%" — a rate already truncated, as text. */
 export function rateText(rate: number | null, decimals: number): string {
-  return rate === null ? "—" : `${(truncate(rate * 100, decimals)).toFixed(decimals)}%`;
+  return rate === null ? "—" : `${truncateTo(rate * 100, decimals).toFixed(decimals)}%`;
 }
 
 function str(row: TableRow, key: string): string | null {
